@@ -1,0 +1,94 @@
+// parker: suspends one fiber (or plain thread) until another party wakes it.
+// A select parks once for all its cases; the first party to claim the parker
+// decides which case won, as Go's sudog and selectDone.
+#pragma once
+
+#include <atomic>
+
+#include <boost/fiber/context.hpp>
+#include <boost/fiber/detail/spinlock.hpp>
+#include <boost/intrusive/list.hpp>
+
+namespace tether::detail {
+
+using spinlock = boost::fibers::detail::spinlock;
+
+class parker {
+public:
+  /// Claims the wait for case `index`; false if another case already won.
+  [[nodiscard]] bool try_claim(int index) noexcept {
+    int expected = -1;
+    return winner_.compare_exchange_strong(expected, index,
+                                           std::memory_order_acq_rel);
+  }
+
+  [[nodiscard]] int winner() const noexcept {
+    return winner_.load(std::memory_order_acquire);
+  }
+
+  /// Suspends the caller until unpark(); returns at once if already unparked.
+  void park() noexcept;
+
+  /// Wakes the parked party. The parker may be destroyed as soon as this
+  /// returns, or even before it returns to its caller.
+  void unpark() noexcept;
+
+private:
+  std::atomic<int> winner_{-1};
+  spinlock lock_;
+  bool woken_ = false;
+  boost::fibers::context *waiting_ = nullptr;
+};
+
+/// One case of one blocked operation, queued on a channel.
+struct waiter_node {
+  waiter_node() = default;
+  waiter_node(parker *who, int index, void *value = nullptr) noexcept
+      : owner(who), case_index(index), slot(value) {}
+
+  parker *owner = nullptr;
+  int case_index = 0;
+  /// For a send: the T to move from. For a receive: the std::optional<T> to fill.
+  void *slot = nullptr;
+  /// Set by the party that completed the operation; false when woken by close.
+  bool completed = false;
+  boost::intrusive::list_member_hook<
+      boost::intrusive::link_mode<boost::intrusive::safe_link>>
+      hook;
+};
+
+class waiter_queue {
+public:
+  void push_back(waiter_node &node) noexcept { list_.push_back(node); }
+
+  void remove(waiter_node &node) noexcept {
+    if (node.hook.is_linked())
+      list_.erase(list_.iterator_to(node));
+  }
+
+  /// Removes waiters until one can be claimed for its case; nullptr if none.
+  [[nodiscard]] waiter_node *pop_claimed() noexcept {
+    while (!list_.empty()) {
+      waiter_node &node = list_.front();
+      list_.pop_front();
+      if (node.owner->try_claim(node.case_index))
+        return &node;
+    }
+    return nullptr;
+  }
+
+  [[nodiscard]] bool empty() const noexcept { return list_.empty(); }
+
+private:
+  boost::intrusive::list<
+      waiter_node,
+      boost::intrusive::member_hook<
+          waiter_node,
+          boost::intrusive::list_member_hook<
+              boost::intrusive::link_mode<boost::intrusive::safe_link>>,
+          &waiter_node::hook>,
+      boost::intrusive::constant_time_size<false>>
+      list_;
+};
+
+} // namespace tether::detail

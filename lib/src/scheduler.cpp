@@ -1,0 +1,252 @@
+#include "scheduler.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/fiber/algo/algorithm.hpp>
+#include <boost/fiber/context.hpp>
+#include <boost/fiber/future.hpp>
+#include <boost/fiber/operations.hpp>
+#include <boost/fiber/scheduler.hpp>
+
+#include <tether/task.hpp>
+
+namespace tether {
+namespace detail {
+namespace {
+
+using boost::fibers::context;
+using time_point = std::chrono::steady_clock::time_point;
+
+// How long an idle worker sleeps before it looks for a task parked in another
+// worker's hand-off slot behind a task that does not yield.
+constexpr auto steal_interval = std::chrono::milliseconds(2);
+
+class pool_algorithm;
+
+/// The run queue shared by all workers, and the workers that sleep on it.
+class run_queue {
+public:
+  void push(context *ctx) noexcept;
+  [[nodiscard]] context *pop() noexcept;
+  /// Registers `worker` as asleep unless work is already queued.
+  [[nodiscard]] bool try_sleep(pool_algorithm *worker) noexcept;
+  void wake_up(pool_algorithm *worker) noexcept;
+  void add_worker(pool_algorithm *worker);
+  /// Takes a task waiting in some worker's hand-off slot.
+  [[nodiscard]] context *steal() noexcept;
+  [[nodiscard]] bool empty() const noexcept {
+    return size_.load(std::memory_order_acquire) == 0;
+  }
+
+private:
+  mutable std::mutex mutex_;
+  std::deque<context *> queue_;
+  std::atomic<std::size_t> size_{0};
+  std::vector<pool_algorithm *> sleepers_;
+  std::vector<pool_algorithm *> workers_;
+};
+
+run_queue &shared_queue() {
+  static run_queue *queue = new run_queue; // outlives detached workers
+  return *queue;
+}
+
+/// Workers run the shared queue, handing a task they wake to themselves first
+/// (as Go's runnext) so that ping-pong stays on one thread. Non-workers run
+/// only their pinned contexts and give every fiber to the workers.
+class pool_algorithm final
+    : public boost::fibers::algo::algorithm_with_properties<task_properties> {
+public:
+  explicit pool_algorithm(bool worker) : worker_(worker) {
+    if (worker_)
+      shared_queue().add_worker(this);
+  }
+
+  void awakened(context *ctx, task_properties &) noexcept override {
+    if (ctx->is_context(boost::fibers::type::pinned_context)) {
+      ctx->ready_link(local_);
+      return;
+    }
+    ctx->detach();
+    if (worker_) {
+      ctx = next_.exchange(ctx, std::memory_order_acq_rel);
+      if (!ctx)
+        return;
+    }
+    shared_queue().push(ctx);
+  }
+
+  context *pick_next() noexcept override {
+    if (worker_) {
+      context *ctx = next_.exchange(nullptr, std::memory_order_acq_rel);
+      if (!ctx)
+        ctx = shared_queue().pop();
+      if (ctx) {
+        context::active()->attach(ctx);
+        return ctx;
+      }
+    }
+    if (local_.empty())
+      return nullptr;
+    context *ctx = &local_.front();
+    local_.pop_front();
+    return ctx;
+  }
+
+  bool has_ready_fibers() const noexcept override {
+    return !local_.empty() ||
+           (worker_ && (next_.load(std::memory_order_acquire) != nullptr ||
+                        !shared_queue().empty()));
+  }
+
+  void suspend_until(time_point const &wake_at) noexcept override {
+    if (!worker_) {
+      wait_until(wake_at);
+      return;
+    }
+    if (!shared_queue().try_sleep(this))
+      return;
+    wait_until(std::min(wake_at, std::chrono::steady_clock::now() +
+                                     steal_interval));
+    shared_queue().wake_up(this);
+    if (context *stolen = shared_queue().steal())
+      shared_queue().push(stolen);
+  }
+
+  void notify() noexcept override {
+    {
+      std::lock_guard lock(mutex_);
+      notified_ = true;
+    }
+    wakeup_.notify_one();
+  }
+
+  [[nodiscard]] context *take_next() noexcept {
+    return next_.exchange(nullptr, std::memory_order_acq_rel);
+  }
+
+private:
+  void wait_until(time_point const &wake_at) {
+    std::unique_lock lock(mutex_);
+    if (wake_at == time_point::max())
+      wakeup_.wait(lock, [this] { return notified_; });
+    else
+      wakeup_.wait_until(lock, wake_at, [this] { return notified_; });
+    notified_ = false;
+  }
+
+  const bool worker_;
+  boost::fibers::scheduler::ready_queue_type local_;
+  std::atomic<context *> next_{nullptr};
+  std::mutex mutex_;
+  std::condition_variable wakeup_;
+  bool notified_ = false;
+};
+
+void run_queue::push(context *ctx) noexcept {
+  pool_algorithm *sleeper = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back(ctx);
+    size_.fetch_add(1, std::memory_order_release);
+    if (!sleepers_.empty()) {
+      sleeper = sleepers_.back();
+      sleepers_.pop_back();
+    }
+  }
+  if (sleeper)
+    sleeper->notify();
+}
+
+context *run_queue::pop() noexcept {
+  if (empty())
+    return nullptr;
+  std::lock_guard lock(mutex_);
+  if (queue_.empty())
+    return nullptr;
+  context *ctx = queue_.front();
+  queue_.pop_front();
+  size_.fetch_sub(1, std::memory_order_release);
+  return ctx;
+}
+
+bool run_queue::try_sleep(pool_algorithm *worker) noexcept {
+  std::lock_guard lock(mutex_);
+  if (!queue_.empty())
+    return false;
+  sleepers_.push_back(worker);
+  return true;
+}
+
+void run_queue::wake_up(pool_algorithm *worker) noexcept {
+  std::lock_guard lock(mutex_);
+  std::erase(sleepers_, worker);
+}
+
+void run_queue::add_worker(pool_algorithm *worker) {
+  std::lock_guard lock(mutex_);
+  workers_.push_back(worker);
+}
+
+context *run_queue::steal() noexcept {
+  std::lock_guard lock(mutex_);
+  for (pool_algorithm *worker : workers_)
+    if (context *ctx = worker->take_next())
+      return ctx;
+  return nullptr;
+}
+
+std::atomic<std::size_t> configured_workers{0};
+thread_local bool thread_joined = false;
+
+std::size_t worker_count() {
+  if (std::size_t count = configured_workers.load())
+    return count;
+  if (const char *env = std::getenv("TETHER_WORKERS"))
+    if (int count = std::atoi(env); count > 0)
+      return static_cast<std::size_t>(count);
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+void run_worker() {
+  thread_joined = true;
+  boost::fibers::use_scheduling_algorithm<pool_algorithm>(true);
+  // The worker's main context waits for good; its dispatcher runs the tasks.
+  boost::fibers::promise<void> never;
+  never.get_future().wait();
+}
+
+} // namespace
+
+void ensure_workers_started() {
+  static const bool started = [] {
+    for (std::size_t i = 0, n = worker_count(); i < n; ++i)
+      std::thread(run_worker).detach();
+    return true;
+  }();
+  (void)started;
+}
+
+void ensure_thread_joined() {
+  if (thread_joined)
+    return;
+  thread_joined = true;
+  boost::fibers::use_scheduling_algorithm<pool_algorithm>(false);
+}
+
+} // namespace detail
+
+void set_worker_count(std::size_t count) {
+  detail::configured_workers.store(count);
+}
+
+} // namespace tether

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages tether builds and tests with; does nothing when all are present.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build python3 make git
+  clang-19 clang-tidy-19 clang-format-19 clang-tools-19 llvm-19-dev llvm-19-tools
+  libclang-19-dev libclang-cpp19-dev libclang-rt-19-dev
+  libboost-fiber1.81-dev libboost-context1.81-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev
+  golang-go
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "tether: installing ${missing[*]}"
+if [[ $(id -u) -ne 0 ]]; then
+  echo "tether: run as root (or install the packages above yourself)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"
