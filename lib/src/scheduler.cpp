@@ -123,10 +123,10 @@ public:
   }
 
   void notify() noexcept override {
-    {
-      std::lock_guard lock(mutex_);
-      notified_ = true;
-    }
+    // Notify under the lock: a non-worker thread may exit, destroying this
+    // algorithm, as soon as it sees notified_.
+    std::lock_guard lock(mutex_);
+    notified_ = true;
     wakeup_.notify_one();
   }
 

@@ -35,9 +35,12 @@ public:
 
 private:
   std::atomic<int> winner_{-1};
+  // The lock orders park against unpark; the flags are atomics as well
+  // because the lock is released inside Boost.Fiber's (uninstrumented)
+  // context switch, where ThreadSanitizer cannot see it.
   spinlock lock_;
-  bool woken_ = false;
-  boost::fibers::context *waiting_ = nullptr;
+  std::atomic<bool> woken_{false};
+  std::atomic<boost::fibers::context *> waiting_{nullptr};
 };
 
 /// One case of one blocked operation, queued on a channel.
