@@ -1,0 +1,3 @@
+module tether.bench/go
+
+go 1.19
