@@ -1,0 +1,24 @@
+# The README's commands. Each installs what is missing, then builds and runs.
+.PHONY: deps build test demo bench bench-checks format clean
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	@cmake --preset default >/dev/null
+	@cmake --build --preset default
+
+test: build
+	@./scripts/run-tests.sh
+
+demo: build
+	@./scripts/demo.sh
+
+bench: build
+	@./scripts/bench.sh
+
+format:
+	@git ls-files '*.cpp' '*.hpp' '*.h' | xargs /usr/lib/llvm-19/bin/clang-format -i
+
+clean:
+	rm -rf build build-asan build-tsan

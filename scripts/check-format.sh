@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Fails if any tracked C++ file is not clang-format-19 clean (LLVM style).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+git ls-files '*.cpp' '*.hpp' '*.h' ':!:test/checks/**' |
+  xargs -r /usr/lib/llvm-19/bin/clang-format --dry-run -Werror

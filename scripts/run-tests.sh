@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: the default tree (GoogleTest suites and lit under ctest),
+# the runtime suites again under AddressSanitizer and ThreadSanitizer, and the
+# format check; ends with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results=build/test-results
+rm -rf "$results"
+mkdir -p "$results"
+
+run_ctest() { # preset, junit file
+  ctest --preset "$1" -j2 --output-junit "$PWD/$results/$2" "${@:3}"
+}
+
+status=0
+run_ctest default default.xml || status=1
+
+for sanitizer in asan tsan; do
+  echo "== runtime tests under $sanitizer"
+  cmake --preset "$sanitizer" >/dev/null &&
+    cmake --build --preset "$sanitizer" &&
+    run_ctest "$sanitizer" "$sanitizer.xml" || status=1
+done
+
+echo "== clang-format"
+./scripts/check-format.sh >"$results/format.log" 2>&1
+format_status=$?
+cat "$results/format.log"
+
+python3 scripts/test_summary.py "$results" build/test/lit-results.xml \
+  --extra "clang-format=$format_status" || status=1
+exit $status
