@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/fiber/algo/algorithm.hpp>
@@ -26,7 +27,12 @@ namespace {
 using boost::fibers::context;
 using time_point = std::chrono::steady_clock::time_point;
 
-// How long an idle worker sleeps before it looks for a task parked in another
+// An idle worker spins this long before it sleeps, so that a task woken from
+// another thread starts in well under a microsecond rather than after an OS
+// wake-up (tens of microseconds here), as Go's spinning Ms do.
+constexpr auto spin_window = std::chrono::microseconds(50);
+
+// How long an idle worker sleeps before it looks for a task stuck in another
 // worker's hand-off slot behind a task that does not yield.
 constexpr auto steal_interval = std::chrono::milliseconds(2);
 
@@ -41,8 +47,14 @@ public:
   [[nodiscard]] bool try_sleep(pool_algorithm *worker) noexcept;
   void wake_up(pool_algorithm *worker) noexcept;
   void add_worker(pool_algorithm *worker);
-  /// Takes a task waiting in some worker's hand-off slot.
-  [[nodiscard]] context *steal() noexcept;
+  [[nodiscard]] std::vector<pool_algorithm *> workers() const;
+  /// Spinning workers find new work themselves: no sleeper needs waking.
+  void start_spinning() noexcept {
+    spinning_.fetch_add(1, std::memory_order_acq_rel);
+  }
+  void stop_spinning() noexcept {
+    spinning_.fetch_sub(1, std::memory_order_acq_rel);
+  }
   [[nodiscard]] bool empty() const noexcept {
     return size_.load(std::memory_order_acquire) == 0;
   }
@@ -51,6 +63,7 @@ private:
   mutable std::mutex mutex_;
   std::deque<context *> queue_;
   std::atomic<std::size_t> size_{0};
+  std::atomic<int> spinning_{0};
   std::vector<pool_algorithm *> sleepers_;
   std::vector<pool_algorithm *> workers_;
 };
@@ -78,6 +91,7 @@ public:
     }
     ctx->detach();
     if (worker_) {
+      handoffs_.fetch_add(1, std::memory_order_relaxed);
       ctx = next_.exchange(ctx, std::memory_order_acq_rel);
       if (!ctx)
         return;
@@ -91,6 +105,7 @@ public:
       if (!ctx)
         ctx = shared_queue().pop();
       if (ctx) {
+        stop_idling();
         context::active()->attach(ctx);
         return ctx;
       }
@@ -113,13 +128,19 @@ public:
       wait_until(wake_at);
       return;
     }
+    const auto now = std::chrono::steady_clock::now();
+    if (idle_since_ == time_point()) {
+      idle_since_ = now;
+      shared_queue().start_spinning();
+    }
+    if (now - idle_since_ < spin_window && wake_at > now)
+      return; // the dispatcher loops: remote wake-ups, timers, the queue
+    stop_idling();
     if (!shared_queue().try_sleep(this))
       return;
-    wait_until(std::min(wake_at, std::chrono::steady_clock::now() +
-                                     steal_interval));
+    wait_until(std::min(wake_at, now + steal_interval));
     shared_queue().wake_up(this);
-    if (context *stolen = shared_queue().steal())
-      shared_queue().push(stolen);
+    steal_stuck_task();
   }
 
   void notify() noexcept override {
@@ -130,11 +151,31 @@ public:
     wakeup_.notify_one();
   }
 
-  [[nodiscard]] context *take_next() noexcept {
-    return next_.exchange(nullptr, std::memory_order_acq_rel);
+private:
+  void stop_idling() noexcept {
+    if (idle_since_ == time_point())
+      return;
+    idle_since_ = time_point();
+    shared_queue().stop_spinning();
   }
 
-private:
+  /// Moves a task to the shared queue if it has waited in another worker's
+  /// hand-off slot since this worker last looked: that worker runs a task
+  /// that does not yield. Hand-offs that move on are left alone.
+  void steal_stuck_task() noexcept {
+    for (pool_algorithm *victim : shared_queue().workers()) {
+      if (victim == this)
+        continue;
+      const auto handoffs = victim->handoffs_.load(std::memory_order_relaxed);
+      context *waiting = victim->next_.load(std::memory_order_acquire);
+      auto &seen = handoffs_seen_[victim];
+      if (waiting && seen == handoffs &&
+          victim->next_.compare_exchange_strong(waiting, nullptr))
+        shared_queue().push(waiting);
+      seen = handoffs;
+    }
+  }
+
   void wait_until(time_point const &wake_at) {
     std::unique_lock lock(mutex_);
     if (wake_at == time_point::max())
@@ -147,6 +188,9 @@ private:
   const bool worker_;
   boost::fibers::scheduler::ready_queue_type local_;
   std::atomic<context *> next_{nullptr};
+  std::atomic<std::uint64_t> handoffs_{0}; // puts into next_, for stealing
+  std::unordered_map<pool_algorithm *, std::uint64_t> handoffs_seen_;
+  time_point idle_since_;
   std::mutex mutex_;
   std::condition_variable wakeup_;
   bool notified_ = false;
@@ -158,7 +202,7 @@ void run_queue::push(context *ctx) noexcept {
     std::lock_guard lock(mutex_);
     queue_.push_back(ctx);
     size_.fetch_add(1, std::memory_order_release);
-    if (!sleepers_.empty()) {
+    if (!sleepers_.empty() && spinning_.load(std::memory_order_acquire) == 0) {
       sleeper = sleepers_.back();
       sleepers_.pop_back();
     }
@@ -197,12 +241,9 @@ void run_queue::add_worker(pool_algorithm *worker) {
   workers_.push_back(worker);
 }
 
-context *run_queue::steal() noexcept {
+std::vector<pool_algorithm *> run_queue::workers() const {
   std::lock_guard lock(mutex_);
-  for (pool_algorithm *worker : workers_)
-    if (context *ctx = worker->take_next())
-      return ctx;
-  return nullptr;
+  return workers_;
 }
 
 std::atomic<std::size_t> configured_workers{0};
