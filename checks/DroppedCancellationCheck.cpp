@@ -1,0 +1,652 @@
+//===--- DroppedCancellationCheck.cpp - tether clang-tidy -----------------===//
+//
+// Part of tether: clang-tidy checks for the C++ analogues of goroutine leaks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "DroppedCancellationCheck.h"
+#include "ClangTidyDiagnosticConsumer.h"
+#include "analysis/HandOff.h"
+#include "analysis/LoopExits.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+
+namespace {
+
+AST_MATCHER_P(FunctionDecl, isContextFactory, const model::ApiModel *, Model) {
+  return Model->isContextFactory(&Node);
+}
+
+AST_MATCHER_P(FunctionDecl, hasCancellableOverload, const model::ApiModel *,
+              Model) {
+  return !Model->findCancellableOverloads(&Node).empty();
+}
+
+AST_MATCHER_P(Expr, isSpawnSite, const model::ApiModel *, Model) {
+  return Model->getSpawnSite(&Node).has_value();
+}
+
+AST_MATCHER_P(QualType, isStopCallback, const model::ApiModel *, Model) {
+  return Model->isStopCallbackType(Node);
+}
+
+AST_MATCHER(Expr, containsErrors) { return Node.containsErrors(); }
+
+/// The parent of `Node`, skipping nodes that pass a value through.
+DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx,
+                         const Stmt **Child = nullptr) {
+  DynTypedNode Current = DynTypedNode::create(*Node);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Current);
+    if (Parents.empty())
+      return DynTypedNode();
+    const Stmt *S = Parents[0].get<Stmt>();
+    bool Transparent =
+        S && (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+                  CXXBindTemporaryExpr, FullExpr, CXXFunctionalCastExpr>(S) ||
+              (isa<CXXConstructExpr>(S) && !isa<CXXTemporaryObjectExpr>(S) &&
+               cast<CXXConstructExpr>(S)->getNumArgs() == 1 &&
+               cast<CXXConstructExpr>(S)->getConstructor() &&
+               cast<CXXConstructExpr>(S)
+                   ->getConstructor()
+                   ->isCopyOrMoveConstructor()));
+    if (!Transparent) {
+      if (Child)
+        *Child = Current.get<Stmt>();
+      return Parents[0];
+    }
+    Current = Parents[0];
+  }
+}
+
+bool isVoidCast(const Stmt *S) {
+  const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(S);
+  return Cast && Cast->getTypeAsWritten()->isVoidType();
+}
+
+bool isStdFunction(const FunctionDecl *F, StringRef Name) {
+  return F && F->getIdentifier() && F->getName() == Name && model::isInStd(F);
+}
+
+/// `std::ignore`.
+bool isStdIgnore(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return Ref && Ref->getDecl()->getIdentifier() &&
+         Ref->getDecl()->getName() == "ignore" &&
+         Ref->getDecl()->getDeclContext()->getRedeclContext()->isStdNamespace();
+}
+
+const FunctionDecl *calleeOf(const Expr *E) {
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E->IgnoreParenImpCasts()))
+    return Call->getDirectCallee();
+  return nullptr;
+}
+
+/// A context or stop token visible at a statement.
+struct Token {
+  const ValueDecl *Var;
+  bool IsContext;
+};
+
+/// The contexts and stop tokens in scope at `At` in `Fn`: its parameters, its
+/// lambda captures, and the local variables declared before `At` in a scope
+/// that encloses it.
+llvm::SmallVector<Token, 4> tokensInScope(const model::ApiModel &Model,
+                                          const FunctionDecl *Fn,
+                                          const Stmt *At, ASTContext &Ctx) {
+  llvm::SmallVector<Token, 4> Tokens;
+  if (!Fn || !Fn->hasBody())
+    return Tokens;
+  auto Add = [&](const ValueDecl *Var) {
+    if (!Var || !Var->getIdentifier() || Var->isInvalidDecl())
+      return;
+    QualType T = Var->getType();
+    if (T.isNull() || T->isPointerType())
+      return;
+    for (const Token &Existing : Tokens)
+      if (Existing.Var == Var)
+        return;
+    if (Model.isContextType(T))
+      Tokens.push_back({Var, true});
+    else if (Model.isStopTokenType(T))
+      Tokens.push_back({Var, false});
+  };
+  for (const ParmVarDecl *Param : Fn->parameters())
+    Add(Param);
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Fn))
+    if (Method->getParent()->isLambda())
+      for (const LambdaCapture &Capture : Method->getParent()->captures())
+        if (Capture.capturesVariable())
+          Add(Capture.getCapturedVar());
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation AtLoc = At->getBeginLoc();
+  auto Locals =
+      match(findAll(declStmt(has(decl(anyOf(varDecl(hasLocalStorage()),
+                                            decompositionDecl()))))
+                        .bind("decl")),
+            *Fn->getBody(), Ctx);
+  for (const BoundNodes &Nodes : Locals) {
+    const auto *Decl = Nodes.getNodeAs<DeclStmt>("decl");
+    if (!SM.isBeforeInTranslationUnit(Decl->getEndLoc(), AtLoc))
+      continue;
+    DynTypedNodeList Parents = Ctx.getParents(*Decl);
+    if (Parents.empty())
+      continue;
+    const Stmt *Scope = Parents[0].get<Stmt>();
+    if (!Scope || SM.isBeforeInTranslationUnit(Scope->getEndLoc(), AtLoc))
+      continue;
+    for (const class Decl *D : Decl->decls()) {
+      if (const auto *Decomposition = dyn_cast<DecompositionDecl>(D)) {
+        for (const BindingDecl *Binding : Decomposition->bindings())
+          Add(Binding);
+      } else if (const auto *Var = dyn_cast<VarDecl>(D)) {
+        Add(Var);
+      }
+    }
+  }
+  return Tokens;
+}
+
+/// True if a context type has a `stop_token()` member to bridge to
+/// `std::stop_token`.
+bool hasStopTokenBridge(QualType ContextType) {
+  const CXXRecordDecl *RD = model::getRecord(ContextType);
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const CXXMethodDecl *Method : RD->getDefinition()->methods())
+    if (Method->getIdentifier() && Method->getName() == "stop_token" &&
+        Method->getNumParams() == 0)
+      return true;
+  return false;
+}
+
+/// True if `Body` mentions a context or stop token (a use of one).
+bool mentionsToken(const model::ApiModel &Model, const Stmt *Body,
+                   ASTContext &Ctx) {
+  auto Refs = match(findAll(declRefExpr().bind("ref")), *Body, Ctx);
+  for (const BoundNodes &Nodes : Refs) {
+    const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
+    if (isa<FunctionDecl>(Ref->getDecl()))
+      continue;
+    if (Model.isTokenType(Ref->getDecl()->getType()))
+      return true;
+  }
+  auto Members = match(findAll(memberExpr().bind("member")), *Body, Ctx);
+  for (const BoundNodes &Nodes : Members)
+    if (Model.isTokenType(
+            Nodes.getNodeAs<MemberExpr>("member")->getMemberDecl()->getType()))
+      return true;
+  return false;
+}
+
+/// The first call in `Body` that blocks and has a cancellable overload.
+const CallExpr *findCancellableBlockingCall(const model::ApiModel &Model,
+                                            const Stmt *Body, ASTContext &Ctx) {
+  auto Calls = match(findAll(callExpr().bind("call")), *Body, Ctx);
+  for (const BoundNodes &Nodes : Calls) {
+    const auto *Call = Nodes.getNodeAs<CallExpr>("call");
+    if (!Model.findCancellableOverloads(Call->getDirectCallee()).empty())
+      return Call;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+DroppedCancellationCheck::DroppedCancellationCheck(StringRef Name,
+                                                   ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      Model(Options, model::ContextOptions | model::CancellableOptions |
+                         model::SpawnOptions),
+      ReportJThreadLoops(Options.get("ReportJThreadLoops", true)),
+      ReportUntokenedTasks(Options.get("ReportUntokenedTasks", true)),
+      TidyContext(Context) {}
+
+void DroppedCancellationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Model.storeOptions(Options, Opts);
+  Options.store(Opts, "ReportJThreadLoops", ReportJThreadLoops);
+  Options.store(Opts, "ReportUntokenedTasks", ReportUntokenedTasks);
+}
+
+void DroppedCancellationCheck::registerMatchers(MatchFinder *Finder) {
+  auto InFunction = optionally(forCallable(functionDecl().bind("fn")));
+  Finder->addMatcher(callExpr(callee(functionDecl(isContextFactory(&Model))),
+                              unless(isInTemplateInstantiation()),
+                              unless(containsErrors()), InFunction)
+                         .bind("factory"),
+                     this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasCancellableOverload(&Model))),
+               unless(isInTemplateInstantiation()), unless(containsErrors()),
+               forCallable(functionDecl().bind("fn")))
+          .bind("blocking"),
+      this);
+  Finder->addMatcher(expr(anyOf(cxxConstructExpr(), callExpr()),
+                          isSpawnSite(&Model),
+                          unless(isInTemplateInstantiation()),
+                          unless(containsErrors()), InFunction)
+                         .bind("spawn"),
+                     this);
+  Finder->addMatcher(cxxConstructExpr(hasType(isStopCallback(&Model)),
+                                      unless(isInTemplateInstantiation()))
+                         .bind("stop_callback"),
+                     this);
+}
+
+void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (Fn && Fn->isInvalidDecl())
+    return;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("factory"))
+    checkFactoryCall(Call, Fn, Ctx);
+  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("blocking"))
+    checkBlockingCall(Call, Fn, Ctx);
+  else if (const auto *Site = Result.Nodes.getNodeAs<Expr>("spawn"))
+    checkSpawn(Site, Fn, Ctx);
+  else if (const auto *Construct =
+               Result.Nodes.getNodeAs<CXXConstructExpr>("stop_callback"))
+    checkStopCallback(Construct, Ctx);
+}
+
+void DroppedCancellationCheck::onEndOfTranslationUnit() {
+  Paths.clear();
+  Reported.clear();
+}
+
+bool DroppedCancellationCheck::claim(SourceLocation Loc,
+                                     const SourceManager &SM) {
+  if (Loc.isInvalid() || (Loc.isMacroID() && SM.isInSystemMacro(Loc)))
+    return false;
+  return Reported.insert(SM.getFileLoc(Loc).getRawEncoding()).second;
+}
+
+bool DroppedCancellationCheck::loopsOwnedElsewhere() const {
+  return TidyContext->isCheckEnabled("tether-loop-without-exit");
+}
+
+analysis::FunctionPaths *
+DroppedCancellationCheck::pathsOf(const FunctionDecl *Fn, ASTContext &Ctx) {
+  auto [It, Inserted] = Paths.try_emplace(Fn);
+  if (Inserted)
+    It->second = analysis::FunctionPaths::build(Fn, Ctx);
+  return It->second.get();
+}
+
+//===----------------------------------------------------------------------===//
+// A cancel function discarded, or not called on every path.
+//===----------------------------------------------------------------------===//
+
+void DroppedCancellationCheck::checkFactoryCall(const CallExpr *Call,
+                                                const FunctionDecl *Fn,
+                                                ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Factory = Call->getDirectCallee();
+  const Stmt *Child = nullptr;
+  DynTypedNode Parent = valueParent(Call, Ctx, &Child);
+
+  // with_timeout(p, d).first, std::get<0>(with_timeout(p, d))
+  if (const auto *Member = Parent.get<MemberExpr>()) {
+    const ValueDecl *Field = Member->getMemberDecl();
+    if (Field->getIdentifier() && Field->getName() == "first") {
+      if (claim(Call->getBeginLoc(), SM)) {
+        diag(Call->getBeginLoc(), "cancel function returned by %0 is "
+                                  "discarded: only the context is kept")
+            << Factory;
+        diag(Call->getBeginLoc(),
+             "keep both with 'auto [ctx, cancel] = ...' and call 'cancel()' "
+             "when the work is done",
+             DiagnosticIDs::Note);
+      }
+      return;
+    }
+    if (Field->getIdentifier() && Field->getName() == "second") {
+      DynTypedNode Holder = valueParent(Member, Ctx);
+      if (const auto *Var = Holder.get<VarDecl>())
+        if (Var->hasLocalStorage() && !Var->getType()->isReferenceType())
+          checkObligation(Call, Call, Var, /*IsPair=*/false, Fn, Ctx);
+    }
+    return;
+  }
+  if (const auto *Get = Parent.get<CallExpr>()) {
+    if (isStdFunction(Get->getDirectCallee(), "get") &&
+        Model.isContextType(Get->getType()) && claim(Call->getBeginLoc(), SM))
+      diag(Call->getBeginLoc(), "cancel function returned by %0 is "
+                                "discarded: only the context is kept")
+          << Factory;
+    // Otherwise passed to a function: handed off.
+    return;
+  }
+
+  // auto [ctx, cancel] = with_cancel(p);  auto pair = with_cancel(p);
+  if (const auto *Decomposition = Parent.get<DecompositionDecl>()) {
+    if (!Decomposition->hasLocalStorage())
+      return;
+    const BindingDecl *Cancel = nullptr;
+    for (const BindingDecl *Binding : Decomposition->bindings())
+      if (Model.isCancelFuncType(Binding->getType()))
+        Cancel = Binding;
+    if (!Cancel && Decomposition->bindings().size() == 2)
+      Cancel = Decomposition->bindings()[1];
+    if (Cancel)
+      checkObligation(Call, Call, Cancel, /*IsPair=*/false, Fn, Ctx);
+    return;
+  }
+  if (const auto *Var = Parent.get<VarDecl>()) {
+    if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+        !Var->getType()->isReferenceType())
+      checkObligation(Call, Call, Var, /*IsPair=*/true, Fn, Ctx);
+    return;
+  }
+
+  const Stmt *ParentStmt = Parent.get<Stmt>();
+  // std::tie(ctx, cancel) = with_cancel(p);
+  if (const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(ParentStmt);
+      Assign && Assign->getOperator() == OO_Equal &&
+      Assign->getNumArgs() == 2 && Assign->getArg(1) == Child) {
+    const auto *Tie = dyn_cast<CallExpr>(Assign->getArg(0)->IgnoreImplicit());
+    if (!Tie || !isStdFunction(Tie->getDirectCallee(), "tie") ||
+        Tie->getNumArgs() != 2)
+      return;
+    const Expr *Target = Tie->getArg(1)->IgnoreParenImpCasts();
+    if (isStdIgnore(Target)) {
+      if (claim(Call->getBeginLoc(), SM))
+        diag(Call->getBeginLoc(),
+             "cancel function returned by %0 is assigned to 'std::ignore'")
+            << Factory;
+      return;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+            !Var->getType()->isReferenceType())
+          checkObligation(Call, Assign, Var, /*IsPair=*/false, Fn, Ctx);
+    return; // a member, a global or a parameter: handed off
+  }
+
+  // (void)with_cancel(p);  with_cancel(p);
+  if (isVoidCast(ParentStmt)) {
+    if (claim(Call->getBeginLoc(), SM))
+      diag(Call->getBeginLoc(), "result of %0 is cast to void: its cancel "
+                                "function is never called")
+          << Factory;
+    return;
+  }
+  if (ParentStmt && isa<CompoundStmt>(ParentStmt)) {
+    if (claim(Call->getBeginLoc(), SM))
+      diag(Call->getBeginLoc(), "result of %0 is discarded: its cancel "
+                                "function is never called")
+          << Factory;
+    return;
+  }
+  // Returned, passed on, stored: handed off.
+}
+
+void DroppedCancellationCheck::checkObligation(
+    const CallExpr *Factory, const Stmt *Start, const ValueDecl *Var,
+    bool IsPair, const FunctionDecl *Fn, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Fn || !Fn->hasBody())
+    return;
+  analysis::FunctionPaths *Graph = pathsOf(Fn, Ctx);
+  if (!Graph)
+    return;
+  analysis::Discharges Uses =
+      analysis::findDischarges({Var, IsPair}, Graph->body(), Ctx);
+  if (Uses.Points.empty() && !Uses.AnyUse) {
+    SourceLocation Loc = Var->getLocation();
+    if (claim(Loc, SM))
+      diag(Loc, "cancel function %0 returned by %1 is never used")
+          << Var << Factory->getDirectCallee();
+    return;
+  }
+  if (Fn->isMain())
+    return; // the program ends: everything is cancelled
+  std::optional<analysis::LeakingExit> Exit =
+      Graph->findUndischargedExit(Start, Uses.Points);
+  if (!Exit || !claim(Factory->getBeginLoc(), SM))
+    return;
+  diag(Factory->getBeginLoc(),
+       "cancel function %0 returned by %1 is not called on every path")
+      << Var << Factory->getDirectCallee();
+  diag(Exit->Loc,
+       "this %select{return|throw|co_return|end of the function}0 is reached "
+       "without calling %1",
+       DiagnosticIDs::Note)
+      << static_cast<int>(Exit->Kind) << Var;
+}
+
+//===----------------------------------------------------------------------===//
+// A token not passed on to a blocking call.
+//===----------------------------------------------------------------------===//
+
+void DroppedCancellationCheck::checkBlockingCall(const CallExpr *Call,
+                                                 const FunctionDecl *Fn,
+                                                 ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  llvm::SmallVector<Token, 4> Tokens = tokensInScope(Model, Fn, Call, Ctx);
+  if (Tokens.empty())
+    return;
+  auto Overloads = Model.findCancellableOverloads(Callee);
+  if (Overloads.empty())
+    return;
+
+  // Which token fits which overload: directly, or a context through its
+  // stop_token() bridge.
+  const Token *Direct = nullptr, *Bridged = nullptr;
+  unsigned NumDirect = 0, NumBridged = 0;
+  const model::CancellableOverload *DirectFor = nullptr, *BridgedFor = nullptr;
+  for (const Token &T : Tokens) {
+    bool Counted = false, CountedBridge = false;
+    for (const model::CancellableOverload &O : Overloads) {
+      if (O.TakesContext == T.IsContext) {
+        if (!Counted) {
+          ++NumDirect;
+          Counted = true;
+          Direct = &T;
+          DirectFor = &O;
+        }
+      } else if (!O.TakesContext && T.IsContext &&
+                 hasStopTokenBridge(T.Var->getType())) {
+        if (!CountedBridge) {
+          ++NumBridged;
+          CountedBridge = true;
+          Bridged = &T;
+          BridgedFor = &O;
+        }
+      }
+    }
+  }
+  std::string Text;
+  const model::CancellableOverload *Chosen = nullptr;
+  const Token *Named = &Tokens.front();
+  if (NumDirect == 1) {
+    Text = Direct->Var->getName().str();
+    Chosen = DirectFor;
+    Named = Direct;
+  } else if (NumDirect == 0 && NumBridged == 1) {
+    Text = Bridged->Var->getName().str() + ".stop_token()";
+    Chosen = BridgedFor;
+    Named = Bridged;
+  }
+
+  SourceLocation Loc = Call->getExprLoc();
+  if (!claim(Loc, SM))
+    return;
+  auto Diag = diag(Loc, "%0 blocks without the cancellation in scope; pass "
+                        "%1 to the overload that takes a %select{stop "
+                        "token|context}2")
+              << Callee << Named->Var
+              << (Chosen ? Chosen->TakesContext : Overloads[0].TakesContext);
+  if (!Chosen || Call->getBeginLoc().isMacroID() ||
+      Call->getEndLoc().isMacroID())
+    return;
+  unsigned Written = 0;
+  for (const Expr *Arg : Call->arguments()) {
+    if (isa<CXXDefaultArgExpr>(Arg))
+      break;
+    ++Written;
+  }
+  unsigned Index = Chosen->TokenParam;
+  // A member call's arguments do not include the object.
+  if (Index < Written) {
+    SourceLocation Before = Call->getArg(Index)->getBeginLoc();
+    if (!Before.isMacroID())
+      Diag << FixItHint::CreateInsertion(Before, Text + ", ");
+  } else if (Written > 0) {
+    SourceLocation After = Lexer::getLocForEndOfToken(
+        Call->getArg(Written - 1)->getEndLoc(), 0, SM, Ctx.getLangOpts());
+    if (After.isValid())
+      Diag << FixItHint::CreateInsertion(After, ", " + Text);
+  } else {
+    Diag << FixItHint::CreateInsertion(Call->getRParenLoc(), Text);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Tasks: spawned with background(), without the token, or ignoring it.
+//===----------------------------------------------------------------------===//
+
+void DroppedCancellationCheck::checkSpawn(const Expr *SiteExpr,
+                                          const FunctionDecl *Fn,
+                                          ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::optional<model::SpawnSite> Site = Model.getSpawnSite(SiteExpr);
+  if (!Site)
+    return;
+  llvm::SmallVector<Token, 4> Tokens;
+  if (Fn)
+    Tokens = tokensInScope(Model, Fn, SiteExpr, Ctx);
+
+  // go(worker, background()) while a context is in scope.
+  if (!Tokens.empty()) {
+    for (unsigned I = 0; I < Site->NumArgs; ++I) {
+      const Expr *Arg = Site->Args[I]->IgnoreParenImpCasts();
+      if (const auto *Materialize = dyn_cast<MaterializeTemporaryExpr>(Arg))
+        Arg = Materialize->getSubExpr()->IgnoreParenImpCasts();
+      if (!Model.isBackgroundContext(calleeOf(Arg)))
+        continue;
+      const Token *Context = nullptr;
+      unsigned NumContexts = 0;
+      for (const Token &T : Tokens)
+        if (T.IsContext) {
+          Context = &T;
+          ++NumContexts;
+        }
+      if (!claim(Arg->getBeginLoc(), SM))
+        continue;
+      const Token &Named = Context ? *Context : Tokens.front();
+      auto Diag = diag(Arg->getBeginLoc(),
+                       "task is spawned with %0 although %1 is in scope; "
+                       "its cancellation does not reach the task")
+                  << calleeOf(Arg) << Named.Var;
+      if (NumContexts == 1 && !Arg->getBeginLoc().isMacroID() &&
+          !Arg->getEndLoc().isMacroID())
+        Diag << FixItHint::CreateReplacement(Arg->getSourceRange(),
+                                             Context->Var->getName());
+    }
+  }
+
+  const FunctionDecl *Task = model::ApiModel::getTaskFunction(Site->Body);
+  if (!Task || !Task->hasBody() || Task->isInvalidDecl())
+    return;
+  const Stmt *TaskBody = Task->getBody();
+  if (SM.isInSystemHeader(Task->getLocation()))
+    return;
+
+  // A task that takes a token and never uses it.
+  bool TakesStopToken = false;
+  for (const ParmVarDecl *Param : Task->parameters()) {
+    QualType T = Param->getType();
+    bool IsContext = Model.isContextType(T);
+    bool IsStopToken = Model.isStopTokenType(T);
+    TakesStopToken |= IsStopToken;
+    if ((!IsContext && !IsStopToken) || Param->isReferenced())
+      continue;
+    SourceLocation Loc = Param->getLocation();
+    if (!claim(Loc, SM))
+      continue;
+    std::string What = IsContext ? "context" : "stop token";
+    if (Param->getIdentifier())
+      What += " '" + Param->getName().str() + "'";
+    diag(Loc, "task takes a %0 but never uses it; cancellation cannot reach "
+              "the task")
+        << What;
+    diag(Site->Site->getBeginLoc(), "task spawned here", DiagnosticIDs::Note);
+  }
+
+  const bool TakesToken =
+      llvm::any_of(Task->parameters(), [&](const ParmVarDecl *Param) {
+        return Model.isTokenType(Param->getType());
+      });
+
+  // A std::jthread whose callable takes no token and loops forever.
+  bool ReportedLoop = false;
+  if (Site->Kind == model::SpawnKind::StdJThread && !TakesStopToken &&
+      ReportJThreadLoops && !loopsOwnedElsewhere()) {
+    if (const Stmt *Loop = analysis::findForeverLoop(TaskBody, Ctx)) {
+      SourceLocation Loc = SiteExpr->getExprLoc();
+      if (claim(Loc, SM)) {
+        ReportedLoop = true;
+        diag(Loc, "std::jthread runs a loop that never exits and its "
+                  "callable takes no std::stop_token; the destructor's "
+                  "request_stop cannot reach it and join hangs");
+        diag(Loop->getBeginLoc(), "this loop never exits", DiagnosticIDs::Note);
+      }
+    }
+  }
+
+  // A lambda task that blocks but gets none of the tokens in scope.
+  if (Tokens.empty() || TakesToken || ReportedLoop || !ReportUntokenedTasks)
+    return;
+  if (!isa<LambdaExpr>(Site->Body->IgnoreImplicit()) &&
+      !isa<LambdaExpr>(Site->Body->IgnoreParenImpCasts()))
+    return;
+  if (mentionsToken(Model, TaskBody, Ctx))
+    return;
+  const CallExpr *Blocking = findCancellableBlockingCall(Model, TaskBody, Ctx);
+  if (!Blocking)
+    return;
+  SourceLocation Loc = Site->Body->getBeginLoc();
+  if (!claim(Loc, SM))
+    return;
+  diag(Loc, "task blocks in %0 but is given none of the cancellation in "
+            "scope; pass %1 to the task")
+      << Blocking->getDirectCallee() << Tokens.front().Var;
+  diag(Blocking->getExprLoc(), "blocks here", DiagnosticIDs::Note);
+}
+
+//===----------------------------------------------------------------------===//
+// A discarded std::stop_callback.
+//===----------------------------------------------------------------------===//
+
+void DroppedCancellationCheck::checkStopCallback(
+    const CXXConstructExpr *Construct, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Construct->getNumArgs() == 1 && Construct->getConstructor() &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    return;
+  DynTypedNode Parent = valueParent(Construct, Ctx);
+  const Stmt *ParentStmt = Parent.get<Stmt>();
+  if (!ParentStmt || !(isa<CompoundStmt>(ParentStmt) || isVoidCast(ParentStmt)))
+    return;
+  SourceLocation Loc = Construct->getBeginLoc();
+  if (!claim(Loc, SM))
+    return;
+  diag(Loc, "std::stop_callback temporary is destroyed at the end of the "
+            "statement: the callback is unregistered at once");
+  diag(Loc,
+       "name it so that it lives to the end of the scope: "
+       "'std::stop_callback on_stop(token, callback);'",
+       DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::tether

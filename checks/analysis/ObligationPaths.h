@@ -1,0 +1,63 @@
+//===--- ObligationPaths.h - tether clang-tidy ------------------*- C++ -*-===//
+//
+// Every-path analysis for obligations (Go vet's lostcancel, generalised): a
+// search of the function's CFG from the statement that creates the
+// obligation to a function exit that no discharging statement precedes.
+// Shared by tether-dropped-cancellation and tether-unstopped-ticker.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_ANALYSIS_OBLIGATIONPATHS_H
+#define TETHER_CHECKS_ANALYSIS_OBLIGATIONPATHS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
+#include <optional>
+
+namespace clang::tidy::tether::analysis {
+
+/// How a leaking path leaves the function.
+enum class ExitKind { Return, Throw, CoReturn, FallOff };
+
+struct LeakingExit {
+  ExitKind Kind;
+  SourceLocation Loc;
+};
+
+/// The CFG of one function body, built once per function that needs it.
+class FunctionPaths {
+public:
+  /// Builds the CFG of `FD` (of a coroutine, its body without the promise
+  /// machinery: `co_return` counts as an exit). Null if it cannot be built.
+  static std::unique_ptr<FunctionPaths> build(const FunctionDecl *FD,
+                                              ASTContext &Ctx);
+
+  /// A path from `Start` (a statement in the body) to an exit of the
+  /// function on which no statement of `Discharges` (nor a parent of one)
+  /// executes. Paths that end in a `[[noreturn]]` call, or that never leave
+  /// the function, do not count.
+  std::optional<LeakingExit>
+  findUndischargedExit(const Stmt *Start,
+                       const llvm::SmallPtrSetImpl<const Stmt *> &Discharges);
+
+  const Stmt *body() const { return Body; }
+
+private:
+  FunctionPaths(std::unique_ptr<CFG> Graph, const Stmt *Body,
+                SourceLocation End, ASTContext &Ctx);
+  /// `S`, or its nearest ancestor that is an element of the CFG.
+  const Stmt *element(const Stmt *S) const;
+
+  std::unique_ptr<CFG> Graph;
+  const Stmt *Body;
+  SourceLocation End;
+  ASTContext &Ctx;
+  llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
+};
+
+} // namespace clang::tidy::tether::analysis
+
+#endif // TETHER_CHECKS_ANALYSIS_OBLIGATIONPATHS_H
