@@ -4,8 +4,11 @@
 #include <cstdlib>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <typeinfo>
+#include <vector>
 
+#include <boost/fiber/detail/spinlock.hpp>
 #include <boost/fiber/fiber.hpp>
 #include <boost/fiber/fixedsize_stack.hpp>
 #include <boost/fiber/operations.hpp>
@@ -19,6 +22,69 @@ namespace {
 // Go starts goroutines small and grows them; fibers cannot grow, so they get
 // room for ordinary library code (iostreams, formatting) up front.
 constexpr std::size_t task_stack_size = 256 * 1024;
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define TETHER_FRESH_STACKS 1 // sanitizers see every stack new, as allocated
+#endif
+#endif
+
+/// Task stacks, kept for reuse when a task ends (as Go keeps dead
+/// goroutines' stacks): a fresh 256 KiB malloc goes to mmap or grows and trims
+/// the heap, which costs page faults and system calls on every spawn.
+class stack_pool {
+public:
+  boost::context::stack_context allocate() {
+#ifndef TETHER_FRESH_STACKS
+    {
+      std::lock_guard lock(lock_);
+      if (!free_.empty()) {
+        boost::context::stack_context stack = free_.back();
+        free_.pop_back();
+        return stack;
+      }
+    }
+#endif
+    return boost::fibers::fixedsize_stack(task_stack_size).allocate();
+  }
+
+  void deallocate(boost::context::stack_context &stack) noexcept {
+#ifndef TETHER_FRESH_STACKS
+    {
+      std::lock_guard lock(lock_);
+      if (free_.size() < max_free) {
+        free_.push_back(stack); // reserved up to max_free: cannot throw
+        return;
+      }
+    }
+#endif
+    boost::fibers::fixedsize_stack(task_stack_size).deallocate(stack);
+  }
+
+  static stack_pool &instance() {
+    static auto *pool = new stack_pool; // outlives detached workers
+    return *pool;
+  }
+
+private:
+  // Up to 16 MiB of address space; only the pages tasks touched are resident.
+  static constexpr std::size_t max_free = 64;
+
+  stack_pool() { free_.reserve(max_free); }
+
+  boost::fibers::detail::spinlock lock_;
+  std::vector<boost::context::stack_context> free_;
+};
+
+/// The StackAllocator boost::fibers::fiber takes: a handle to the pool.
+struct pooled_stack {
+  boost::context::stack_context allocate() {
+    return stack_pool::instance().allocate();
+  }
+  void deallocate(boost::context::stack_context &stack) noexcept {
+    stack_pool::instance().deallocate(stack);
+  }
+};
 
 [[noreturn]] void die_of_escaped_exception(const task_record &record) {
   const char *what = "unknown exception";
@@ -64,8 +130,7 @@ std::uint64_t spawn(std::string name, std::source_location site,
   const std::uint64_t id = record->id;
   registry.add(record.get());
   boost::fibers::fiber(
-      boost::fibers::launch::post, std::allocator_arg,
-      boost::fibers::fixedsize_stack(task_stack_size),
+      boost::fibers::launch::post, std::allocator_arg, pooled_stack{},
       [record = std::move(record), body = std::move(body)]() mutable {
         run_task(*record, body);
         task_registry::instance().remove(record.get());
