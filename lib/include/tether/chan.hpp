@@ -101,7 +101,7 @@ public:
 
   /// Receives without blocking: ok, closed, or would_block.
   TETHER_ANNOTATE("tether::try_recv") recv_result<T> try_recv() const {
-    if (!state_)
+    if (!state_ || !state_->may_recv()) // empty and open: skip the lock
       return {chan_status::would_block, std::nullopt};
     recv_result<T> result;
     detail::waiter_node *woken = nullptr;
