@@ -6,6 +6,7 @@
 
 #include "DroppedCancellationCheck.h"
 #include "ClangTidyDiagnosticConsumer.h"
+#include "TetherChecks.h"
 #include "analysis/HandOff.h"
 #include "analysis/LoopExits.h"
 #include "clang/AST/ASTContext.h"
@@ -269,7 +270,8 @@ bool DroppedCancellationCheck::claim(SourceLocation Loc,
 }
 
 bool DroppedCancellationCheck::loopsOwnedElsewhere() const {
-  return TidyContext->isCheckEnabled("tether-loop-without-exit");
+  static constexpr llvm::StringLiteral LoopCheck = "tether-loop-without-exit";
+  return isRegisteredCheck(LoopCheck) && TidyContext->isCheckEnabled(LoopCheck);
 }
 
 analysis::FunctionPaths *
@@ -315,7 +317,8 @@ void DroppedCancellationCheck::checkFactoryCall(const CallExpr *Call,
     }
     return;
   }
-  if (const auto *Get = Parent.get<CallExpr>()) {
+  if (const auto *Get = Parent.get<CallExpr>();
+      Get && !isa<CXXOperatorCallExpr>(Get)) {
     if (isStdFunction(Get->getDirectCallee(), "get") &&
         Model.isContextType(Get->getType()) && claim(Call->getBeginLoc(), SM))
       diag(Call->getBeginLoc(), "cancel function returned by %0 is "
@@ -484,7 +487,7 @@ void DroppedCancellationCheck::checkBlockingCall(const CallExpr *Call,
   auto Diag = diag(Loc, "%0 blocks without the cancellation in scope; pass "
                         "%1 to the overload that takes a %select{stop "
                         "token|context}2")
-              << Callee << Named->Var
+              << Callee->getDeclName() << Named->Var
               << (Chosen ? Chosen->TakesContext : Overloads[0].TakesContext);
   if (!Chosen || Call->getBeginLoc().isMacroID() ||
       Call->getEndLoc().isMacroID())
@@ -529,9 +532,7 @@ void DroppedCancellationCheck::checkSpawn(const Expr *SiteExpr,
   // go(worker, background()) while a context is in scope.
   if (!Tokens.empty()) {
     for (unsigned I = 0; I < Site->NumArgs; ++I) {
-      const Expr *Arg = Site->Args[I]->IgnoreParenImpCasts();
-      if (const auto *Materialize = dyn_cast<MaterializeTemporaryExpr>(Arg))
-        Arg = Materialize->getSubExpr()->IgnoreParenImpCasts();
+      const Expr *Arg = Site->Args[I]->IgnoreImplicit()->IgnoreParens();
       if (!Model.isBackgroundContext(calleeOf(Arg)))
         continue;
       const Token *Context = nullptr;
@@ -545,9 +546,9 @@ void DroppedCancellationCheck::checkSpawn(const Expr *SiteExpr,
         continue;
       const Token &Named = Context ? *Context : Tokens.front();
       auto Diag = diag(Arg->getBeginLoc(),
-                       "task is spawned with %0 although %1 is in scope; "
-                       "its cancellation does not reach the task")
-                  << calleeOf(Arg) << Named.Var;
+                       "task is spawned with '%0()' although %1 is in "
+                       "scope; its cancellation does not reach the task")
+                  << calleeOf(Arg)->getName() << Named.Var;
       if (NumContexts == 1 && !Arg->getBeginLoc().isMacroID() &&
           !Arg->getEndLoc().isMacroID())
         Diag << FixItHint::CreateReplacement(Arg->getSourceRange(),
@@ -620,7 +621,7 @@ void DroppedCancellationCheck::checkSpawn(const Expr *SiteExpr,
     return;
   diag(Loc, "task blocks in %0 but is given none of the cancellation in "
             "scope; pass %1 to the task")
-      << Blocking->getDirectCallee() << Tokens.front().Var;
+      << Blocking->getDirectCallee()->getDeclName() << Tokens.front().Var;
   diag(Blocking->getExprLoc(), "blocks here", DiagnosticIDs::Note);
 }
 

@@ -7,14 +7,37 @@
 #include "ClangTidyModule.h"
 #include "ClangTidyModuleRegistry.h"
 #include "DroppedCancellationCheck.h"
+#include "LoopWithoutExitCheck.h"
+#include "UnboundedChannelSendCheck.h"
+#include "UnstoppedTickerCheck.h"
+#include "TetherChecks.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::tether {
+
+namespace {
+constexpr llvm::StringLiteral DroppedCancellation =
+    "tether-dropped-cancellation";
+constexpr llvm::StringLiteral LoopWithoutExit = "tether-loop-without-exit";
+constexpr llvm::StringLiteral UnstoppedTicker = "tether-unstopped-ticker";
+constexpr llvm::StringLiteral UnboundedChannelSend =
+    "tether-unbounded-channel-send";
+constexpr llvm::StringLiteral Checks[] = {
+    DroppedCancellation, LoopWithoutExit, UnstoppedTicker, UnboundedChannelSend};
+} // namespace
+
+bool isRegisteredCheck(llvm::StringRef Name) {
+  return llvm::is_contained(Checks, Name);
+}
 
 class TetherModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<DroppedCancellationCheck>(
-        "tether-dropped-cancellation");
+    CheckFactories.registerCheck<DroppedCancellationCheck>(DroppedCancellation);
+    CheckFactories.registerCheck<LoopWithoutExitCheck>(LoopWithoutExit);
+    CheckFactories.registerCheck<UnstoppedTickerCheck>(UnstoppedTicker);
+    CheckFactories.registerCheck<UnboundedChannelSendCheck>(
+        UnboundedChannelSend);
   }
 };
 

@@ -1,0 +1,52 @@
+# lit configuration for tether: clang-tidy check tests (test/checks/) and
+# runtime twins (test/runtime-lit/). Paths come from lit.site.cfg.py, which
+# CMake generates in the build tree.
+import os
+import shlex
+
+import lit.formats
+
+config.name = "tether"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".test"]
+# Helper files and directories that hold no tests: Inputs/ for included
+# files, utils/ for the runner, runtime/ for the GoogleTest suites.
+config.excludes = ["Inputs", "utils", "runtime", "CMakeLists.txt",
+                   "lit.cfg.py", "lit.site.cfg.py.in", "README.md"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.tether_binary_dir, "test")
+
+q = shlex.quote
+
+check_tether = " ".join([
+    q(config.python_executable),
+    q(os.path.join(config.tether_source_dir, "test", "utils", "check_tether.py")),
+    "--clang-tidy=" + q(config.clang_tidy),
+    "--module=" + q(config.tether_module),
+    "--filecheck=" + q(config.filecheck),
+    "--include=" + q(config.tether_include),
+])
+clang_tidy = " ".join([
+    "env LD_BIND_NOW=1", q(config.clang_tidy),
+    "--load=" + q(config.tether_module)])
+
+# Longest names first: lit substitutes in order.
+config.substitutions.append(("%check_tether", check_tether))
+config.substitutions.append(("%clang_tidy", clang_tidy))
+config.substitutions.append(("%tether_module", q(config.tether_module)))
+config.substitutions.append(("%tether_include", q(config.tether_include)))
+config.substitutions.append(("%FileCheck", q(config.filecheck)))
+
+if config.tether_library:
+    # `%tether_cxx %s -o %t` compiles a test and links it against the
+    # runtime. The archive is linked whole so that it may come before the
+    # sources on the command line.
+    config.substitutions.append(("%tether_cxx", " ".join([
+        q(config.cxx_compiler), "-std=c++20", "-g",
+        "-I" + q(config.tether_include),
+        "-Wl,--no-as-needed",
+        "-Wl,--whole-archive", q(config.tether_library), "-Wl,--no-whole-archive",
+        "-lboost_fiber", "-lboost_context", "-pthread"])))
+    config.available_features.add("tether-runtime")
+
+config.environment["LD_BIND_NOW"] = "1"
