@@ -111,7 +111,8 @@ int run_select(select_case *const *cases, std::size_t count,
   }
   locks.unlock();
   {
-    blocked_scope blocked(info.kind, info.site, info.type, info.object);
+    blocked_scope blocked(info.kind, info.site, info.type, info.object,
+                          &parker);
     parker.park();
   }
   const int winner = parker.winner();

@@ -1,13 +1,31 @@
 #include "task_registry.hpp"
 
+#include <cstdlib>
+#include <cstring>
+
 #include <boost/fiber/context.hpp>
 
+#include "leak_internal.hpp"
 #include "scheduler.hpp"
 
 namespace tether::detail {
 
+namespace {
+bool tracking_from_environment() {
+  const char *env = std::getenv("TETHER_LEAK_TRACKING");
+  return !(env && std::strcmp(env, "0") == 0);
+}
+} // namespace
+
+std::atomic<bool> tracking_enabled{tracking_from_environment()};
+std::atomic<int> inspections{0};
+
 task_registry &task_registry::instance() {
-  static auto *registry = new task_registry; // outlives detached workers
+  static auto *registry = [] {
+    // Any program that uses tasks honours TETHER_LEAK_REPORT=1.
+    install_exit_report_if_requested();
+    return new task_registry; // outlives detached workers
+  }();
   return *registry;
 }
 
@@ -17,8 +35,12 @@ void task_registry::add(task_record *record) {
 }
 
 void task_registry::remove(task_record *record) {
-  std::lock_guard lock(mutex_);
-  live_.erase(record);
+  {
+    std::lock_guard lock(mutex_);
+    live_.erase(record);
+    ++exits_;
+  }
+  exited_.notify_all();
 }
 
 void task_registry::for_each(
@@ -26,6 +48,27 @@ void task_registry::for_each(
   std::lock_guard lock(mutex_);
   for (const task_record *record : live_)
     visit(*record);
+}
+
+void task_registry::with_all(
+    const std::function<void(const std::unordered_set<task_record *> &)>
+        &inspect) {
+  std::lock_guard lock(mutex_);
+  inspect(live_);
+}
+
+void task_registry::wait_for_exit(std::chrono::steady_clock::time_point until) {
+  std::unique_lock lock(mutex_);
+  const std::uint64_t seen = exits_;
+  exited_.wait_until(lock, until, [&] { return exits_ != seen; });
+}
+
+std::size_t task_registry::task_count() const {
+  std::lock_guard lock(mutex_);
+  std::size_t count = 0;
+  for (const task_record *record : live_)
+    count += record->is_task ? 1 : 0;
+  return count;
 }
 
 namespace {
@@ -74,29 +117,67 @@ std::string_view to_string(block_kind kind) noexcept {
 }
 
 blocked_scope::blocked_scope(block_kind kind, std::source_location site,
-                             const char *type, const void *object) noexcept
-    : record_(current_record()) {
-  record_.blocked_on.store(kind, std::memory_order_relaxed);
-  record_.blocked_type.store(type, std::memory_order_relaxed);
-  record_.block_site.store(site, std::memory_order_relaxed);
-  record_.blocked_object.store(object, std::memory_order_relaxed);
-  record_.blocked_since_ns.store(steady_now_ns(), std::memory_order_relaxed);
-  record_.state.store(kind == block_kind::sleep ? task_state::sleeping
-                                                : task_state::blocked,
-                      std::memory_order_release);
+                             const char *type, const void *object,
+                             const parker *waiting, const void *sole_handle,
+                             use_count_fn sole_use_count) noexcept
+    : record_(tracking_enabled.load(std::memory_order_relaxed)
+                  ? &current_record()
+                  : nullptr) {
+  if (!record_)
+    return;
+  task_record &r = *record_;
+  r.blocked_on.store(kind, std::memory_order_relaxed);
+  r.blocked_type.store(type, std::memory_order_relaxed);
+  r.block_site.store(site, std::memory_order_relaxed);
+  r.blocked_object.store(object, std::memory_order_relaxed);
+  r.blocked_parker.store(waiting, std::memory_order_relaxed);
+  r.sole_handle.store(sole_handle, std::memory_order_relaxed);
+  r.sole_use_count.store(sole_use_count, std::memory_order_relaxed);
+  r.blocked_since_ns.store(steady_now_ns(), std::memory_order_relaxed);
+  r.block_epoch.store(r.block_epoch.load(std::memory_order_relaxed) + 1,
+                      std::memory_order_relaxed);
+  r.state.store(kind == block_kind::sleep ? task_state::sleeping
+                                          : task_state::blocked,
+                std::memory_order_release);
+  if (!r.is_task && kind != block_kind::sleep)
+    on_thread_blocked(true);
 }
 
 blocked_scope::~blocked_scope() {
-  record_.last_progress_ns.store(
-      record_.blocked_since_ns.load(std::memory_order_relaxed),
-      std::memory_order_relaxed);
-  record_.blocked_on.store(block_kind::none, std::memory_order_relaxed);
-  record_.state.store(task_state::running, std::memory_order_release);
+  if (!record_)
+    return;
+  task_record &r = *record_;
+  const bool thread_blocked =
+      !r.is_task &&
+      r.state.load(std::memory_order_relaxed) == task_state::blocked;
+  // Blocking counts as progress for the loop detector: the time it began is
+  // a lower bound for when it ended, without a second clock read.
+  r.last_progress_ns.store(r.blocked_since_ns.load(std::memory_order_relaxed),
+                           std::memory_order_relaxed);
+  r.blocked_on.store(block_kind::none, std::memory_order_relaxed);
+  r.block_epoch.store(r.block_epoch.load(std::memory_order_relaxed) + 1,
+                      std::memory_order_relaxed);
+  // Dekker with the detector (leak_scan.cpp): either it sees us running, or
+  // we see it inspecting and wait until it has let go of our stack objects
+  // (the parker and the channel handle die when this scope's caller returns).
+  r.state.store(task_state::running, std::memory_order_seq_cst);
+  if (inspections.load(std::memory_order_seq_cst) != 0)
+    std::lock_guard wait_for_detector(r.inspect_mutex);
+  if (thread_blocked)
+    on_thread_blocked(false);
 }
 
 void note_progress() noexcept {
+  if (!tracking_enabled.load(std::memory_order_relaxed))
+    return;
   current_record().last_progress_ns.store(steady_now_ns(),
                                           std::memory_order_relaxed);
+}
+
+void note_closure(const void *closure, std::size_t size) noexcept {
+  task_record &r = current_record();
+  r.closure = closure;
+  r.closure_size = size;
 }
 
 } // namespace tether::detail

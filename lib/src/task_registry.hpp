@@ -2,6 +2,8 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -19,14 +21,36 @@ public:
     return next_id_.fetch_add(1, std::memory_order_relaxed);
   }
   void add(task_record *record);
+  /// Unregisters `record` and wakes whoever waits for tasks to finish.
   void remove(task_record *record);
   /// Calls `visit` on every live record, under the registry lock.
   void for_each(const std::function<void(const task_record &)> &visit) const;
+  /// Calls `inspect` once with every live record, under one registry lock
+  /// hold: no record comes or goes until it returns.
+  void
+  with_all(const std::function<void(const std::unordered_set<task_record *> &)>
+               &inspect);
+  /// Waits until a record is removed or `until`, whichever comes first.
+  void wait_for_exit(std::chrono::steady_clock::time_point until);
+  [[nodiscard]] std::size_t task_count() const;
 
 private:
   mutable std::mutex mutex_;
+  std::condition_variable exited_;
+  std::uint64_t exits_ = 0; // guarded by mutex_
   std::unordered_set<task_record *> live_;
   std::atomic<std::uint64_t> next_id_{1};
 };
+
+/// Whether blocking calls update the records (TETHER_LEAK_TRACKING=0 or
+/// set_tracking(false) turns it off, to measure what tracking costs).
+extern std::atomic<bool> tracking_enabled;
+
+/// Non-zero while a detector reads blocked parties' stack objects.
+extern std::atomic<int> inspections;
+
+/// A plain thread starts or stops blocking (the global deadlock watchdog
+/// watches only while some known thread is blocked). Defined in leak code.
+void on_thread_blocked(bool blocked) noexcept;
 
 } // namespace tether::detail

@@ -40,6 +40,11 @@ bool timer_service::cancel(std::uint64_t id) {
   return true;
 }
 
+timer_service::activity timer_service::current_activity() {
+  std::lock_guard lock(mutex_);
+  return {pending_.empty() && !firing_, fired_};
+}
+
 void timer_service::run() {
   std::unique_lock lock(mutex_);
   for (;;) {
@@ -55,10 +60,13 @@ void timer_service::run() {
     std::function<void()> fire = std::move(first->second);
     when_.erase(first->first.second);
     pending_.erase(first);
+    ++fired_;
+    firing_ = true;
     lock.unlock();
     fire();
     fire = nullptr;
     lock.lock();
+    firing_ = false;
   }
 }
 

@@ -25,6 +25,14 @@ public:
   /// True if the timer was still pending and will now never fire.
   bool cancel(std::uint64_t id);
 
+  /// For the global deadlock check: whether any timer is pending or firing,
+  /// and how many firings have started so far (a change means activity).
+  struct activity {
+    bool idle;
+    std::uint64_t fired;
+  };
+  [[nodiscard]] activity current_activity();
+
 private:
   timer_service();
   void run();
@@ -35,6 +43,8 @@ private:
   std::map<key, std::function<void()>> pending_;
   std::unordered_map<std::uint64_t, time_point> when_;
   std::uint64_t next_id_ = 1;
+  std::uint64_t fired_ = 0; // firings started
+  bool firing_ = false;     // a callback runs outside the lock
 };
 
 } // namespace tether::detail

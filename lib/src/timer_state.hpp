@@ -10,13 +10,22 @@
 
 #include <tether/chan.hpp>
 
+#include "leak_events.hpp"
+
 namespace tether::detail {
 
 struct timer_state : std::enable_shared_from_this<timer_state> {
   using clock = std::chrono::steady_clock;
 
   timer_state(clock::duration repeat, std::source_location where)
-      : period(repeat), site(where) {}
+      : period(repeat), site(where),
+        ticker_id(repeat != clock::duration::zero() ? register_ticker(this)
+                                                    : 0) {}
+  ~timer_state() {
+    if (ticker_id)
+      unregister_ticker(this);
+  }
+  timer_state(const timer_state &) = delete;
 
   /// Schedules the next firing at `when`; requires mutex.
   void arm_locked(clock::time_point when);
@@ -35,6 +44,7 @@ struct timer_state : std::enable_shared_from_this<timer_state> {
   // For the leak detector: when a tick last found room in the channel.
   std::atomic<std::int64_t> last_delivered_ns{0};
   std::atomic<std::uint64_t> dropped_ticks{0};
+  const std::uint64_t ticker_id; // non-zero for tickers, in the leak registry
 };
 
 } // namespace tether::detail

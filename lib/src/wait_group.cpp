@@ -28,7 +28,8 @@ void wait_group::wait(std::source_location site) {
   detail::waiter_node node(&parker, 0);
   waiters_.push_back(node);
   lock.unlock();
-  detail::blocked_scope blocked(detail::block_kind::wait_group, site);
+  detail::blocked_scope blocked(detail::block_kind::wait_group, site, nullptr,
+                                nullptr, &parker);
   parker.park();
 }
 

@@ -82,7 +82,7 @@ public:
     state_->enqueue_recv_locked(node);
     lock.unlock();
     detail::blocked_scope blocked(detail::block_kind::chan_recv, site,
-                                  detail::chan_type_name<T>(), state_.get());
+                                  detail::chan_type_name<T>(), state_, parker);
     parker.park();
     return out;
   }
@@ -216,7 +216,8 @@ public:
     lock.unlock();
     {
       detail::blocked_scope blocked(detail::block_kind::chan_send, site,
-                                    detail::chan_type_name<T>(), state_.get());
+                                    detail::chan_type_name<T>(), state_,
+                                    parker);
       parker.park();
     }
     if (!node.completed)

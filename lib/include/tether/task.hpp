@@ -44,12 +44,13 @@ std::function<void()> bind_task(F &&f, Args &&...args) {
                 tuple = std::make_tuple(std::forward<Args>(args)...)]() mutable {
     std::apply(fn, std::move(tuple));
   };
-  using bound_type = decltype(bound);
+  // tracked_closure tells the leak detector where the captures live.
+  using bound_type = tracked_closure<decltype(bound)>;
   if constexpr (std::is_copy_constructible_v<bound_type>)
-    return bound;
+    return bound_type{std::move(bound)};
   else
     return shared_callable<bound_type>{
-        std::make_shared<bound_type>(std::move(bound))};
+        std::make_shared<bound_type>(bound_type{std::move(bound)})};
 }
 
 } // namespace detail

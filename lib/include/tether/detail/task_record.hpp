@@ -5,12 +5,17 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <source_location>
 #include <string>
 #include <string_view>
 
 namespace tether::detail {
+
+class parker;
 
 enum class task_state : std::uint8_t { running, blocked, sleeping };
 
@@ -27,6 +32,14 @@ enum class block_kind : std::uint8_t {
 
 [[nodiscard]] std::string_view to_string(block_kind kind) noexcept;
 
+/// How the definite-leak check counts the handles of the one channel a
+/// plain send or receive waits on (type-erased shared_ptr<chan_state<T>>).
+using use_count_fn = long (*)(const void *handle) noexcept;
+
+template <class S> long shared_use_count(const void *handle) noexcept {
+  return static_cast<const std::shared_ptr<S> *>(handle)->use_count();
+}
+
 struct task_record {
   std::uint64_t id = 0;
   std::string name;
@@ -39,9 +52,27 @@ struct task_record {
   std::atomic<const char *> blocked_type{nullptr}; ///< e.g. "int" for chan<int>
   std::atomic<std::source_location> block_site{};
   std::atomic<std::int64_t> blocked_since_ns{0}; ///< steady_clock
-  std::atomic<const void *> blocked_object{nullptr}; ///< channel state, for reachability
+  std::atomic<const void *> blocked_object{
+      nullptr}; ///< channel state, for reachability
   /// Last time the task blocked, slept or checked its context (steady ns).
   std::atomic<std::int64_t> last_progress_ns{0};
+
+  // For the leak detector (see lib/src/leak_scan.cpp): a consistent view of
+  // a blocked party needs to know whether a wake-up is already on its way.
+  /// Bumped when a blocked scope starts and when it ends.
+  std::atomic<std::uint64_t> block_epoch{0};
+  /// The parker of the current blocking call; claimed = a wake-up is coming.
+  std::atomic<const parker *> blocked_parker{nullptr};
+  /// For a plain send/receive: the handle it runs on and how to count its
+  /// channel's handles; nullptr for selects and cancellable operations.
+  std::atomic<const void *> sole_handle{nullptr};
+  std::atomic<use_count_fn> sole_use_count{nullptr};
+  /// The task's closure (its captures and bound arguments), set at start.
+  const void *closure = nullptr;
+  std::size_t closure_size = 0;
+  /// Held by the detector while it reads a blocked party's stack objects; a
+  /// blocked scope ends only after the detector lets go (see blocked_scope).
+  std::mutex inspect_mutex;
 };
 
 /// The record of the calling task, or of the calling plain thread.
@@ -57,17 +88,38 @@ struct task_record {
 class blocked_scope {
 public:
   blocked_scope(block_kind kind, std::source_location site,
-                const char *type = nullptr,
-                const void *object = nullptr) noexcept;
+                const char *type = nullptr, const void *object = nullptr,
+                const parker *waiting = nullptr,
+                const void *sole_handle = nullptr,
+                use_count_fn sole_use_count = nullptr) noexcept;
+  /// A plain send or receive that waits on `state`'s channel alone.
+  template <class S>
+  blocked_scope(block_kind kind, std::source_location site, const char *type,
+                const std::shared_ptr<S> &state, const parker &waiting) noexcept
+      : blocked_scope(kind, site, type, state.get(), &waiting, &state,
+                      &shared_use_count<S>) {}
   ~blocked_scope();
   blocked_scope(const blocked_scope &) = delete;
   blocked_scope &operator=(const blocked_scope &) = delete;
 
 private:
-  task_record &record_;
+  task_record *record_;
 };
 
 /// Records that the calling task looked at its context or stop token.
 void note_progress() noexcept;
+
+/// Records where the calling task's closure lives (called once at its start).
+void note_closure(const void *closure, std::size_t size) noexcept;
+
+/// Wraps a task body so that, wherever it ends up, it tells the registry
+/// where its captures live: the definite-leak check looks there for handles.
+template <class B> struct tracked_closure {
+  B body;
+  void operator()() {
+    note_closure(&body, sizeof(B));
+    body();
+  }
+};
 
 } // namespace tether::detail
