@@ -85,15 +85,15 @@ private:
 };
 
 template <class F, class... Args>
-  requires std::invocable<std::decay_t<F> &, std::decay_t<Args> &...>
+  requires std::invocable<std::decay_t<F> &, std::decay_t<Args>...>
 go(F &&, Args &&...) -> go<F, Args...>;
 
 template <class F, class... Args>
-  requires std::invocable<std::decay_t<F> &, std::decay_t<Args> &...>
+  requires std::invocable<std::decay_t<F> &, std::decay_t<Args>...>
 go(std::string_view, F &&, Args &&...) -> go<F, Args...>;
 
 template <class F, class... Args>
-  requires std::invocable<std::decay_t<F> &, std::decay_t<Args> &...>
+  requires std::invocable<std::decay_t<F> &, std::decay_t<Args>...>
 go(const char *, F &&, Args &&...) -> go<F, Args...>;
 
 /// Go's sync.WaitGroup: wait() blocks until as many done() as add().
