@@ -26,13 +26,14 @@ TEST(Chan, UnbufferedRendezvousBetweenTasks) {
 
 TEST(Chan, UnbufferedSendWaitsForReceiver) {
   auto ch = tether::make_chan<int>();
-  std::atomic<bool> sent{false};
-  go_and_wait_parked([ch, &sent] {
+  auto sent = tether::make_chan<int>(1);
+  go_and_wait_parked([ch, sent] {
     ch.send(1);
-    sent = true;
+    sent.send(1);
   });
-  EXPECT_FALSE(sent.load());
+  EXPECT_EQ(sent.try_recv().status, chan_status::would_block);
   EXPECT_EQ(ch.recv(), 1);
+  EXPECT_EQ(sent.recv(), 1);
 }
 
 TEST(Chan, BufferedSendsWithoutReceiverUpToCapacity) {
@@ -50,13 +51,14 @@ TEST(Chan, BufferedSendsWithoutReceiverUpToCapacity) {
 TEST(Chan, BufferedFullSendBlocksUntilRoom) {
   auto ch = tether::make_chan<int>(1);
   ch.send(0);
-  std::atomic<bool> sent{false};
-  go_and_wait_parked([ch, &sent] {
+  auto sent = tether::make_chan<int>(1);
+  go_and_wait_parked([ch, sent] {
     ch.send(1);
-    sent = true;
+    sent.send(1);
   });
-  EXPECT_FALSE(sent.load());
+  EXPECT_EQ(sent.try_recv().status, chan_status::would_block);
   EXPECT_EQ(ch.recv(), 0);
+  EXPECT_EQ(sent.recv(), 1);
   EXPECT_EQ(ch.recv(), 1);
   EXPECT_EQ(ch.size(), 0u);
 }
