@@ -54,7 +54,10 @@ void timer_service::run() {
     }
     auto first = pending_.begin();
     if (first->first.first > std::chrono::steady_clock::now()) {
-      changed_.wait_until(lock, first->first.first);
+      // A copy: the wait reads the time again after it has released the
+      // lock, when a cancel may have erased the node it lives in.
+      const time_point due = first->first.first;
+      changed_.wait_until(lock, due);
       continue;
     }
     std::function<void()> fire = std::move(first->second);
