@@ -9,7 +9,14 @@ packages=(
   libboost-fiber1.81-dev libboost-context1.81-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   golang-go
+  # front doors (checks/tools/): lld for the links; grpc/protobuf/absl for
+  # tether-clangd (clangd's remote index in libclangdMain.a); neovim for the
+  # headless editor test; python3-yaml for run-clang-tidy-19 -export-fixes
+  lld-19 libgrpc++-dev libprotobuf-dev libabsl-dev neovim python3-yaml
 )
+# npm installs the SARIF validator (scripts/setup-npm-tools.sh); keep a
+# nodejs that already brings its own npm.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do

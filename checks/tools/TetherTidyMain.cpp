@@ -8,6 +8,15 @@
 
 #include "tool/ClangTidyMain.h"
 
+#include <vector>
+
 int main(int argc, const char **argv) {
-  return clang::tidy::clangTidyMain(argc, argv);
+  // clang finds its resource directory (builtin headers) next to the running
+  // binary; tether-tidy lives elsewhere, so name clang 19's. An explicit
+  // -resource-dir in a compile command comes later and still wins.
+  std::vector<const char *> Args(argv, argv + argc);
+  Args.insert(Args.begin() + 1,
+              "--extra-arg-before=-resource-dir=" TETHER_CLANG_RESOURCE_DIR);
+  Args.push_back(nullptr);
+  return clang::tidy::clangTidyMain(argc + 1, Args.data());
 }

@@ -131,15 +131,24 @@ def relpath(path, root):
     return path if rel.startswith("..") else rel
 
 
-def docs_for(check, root):
-    """docs/checks/<check>.md relative to the source root, if it is tether's."""
+# tether's own source tree (this file is checks/tools/tether_report.py; the
+# copies in build/bin are symbolic links to it): rule help lives in its docs/.
+TETHER_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.realpath(__file__))))
+
+
+def docs_for(check, root=None):
+    """docs/checks/<check>.md, relative to tether's source tree."""
     if check.startswith("tether-"):
         return "docs/checks/%s.md" % check
     return None
 
 
 def help_uri(check, root, docs_base_uri):
-    doc = docs_for(check, root)
+    """Where a rule's documentation is: <docs_base_uri>/docs/checks/<check>.md
+    (e.g. a blob URL of tether's repository), by default a file URI into
+    tether's source tree; LLVM's pages for clang-tidy's own checks."""
+    doc = docs_for(check)
     if doc is None:
         if check.startswith("clang-diagnostic-"):
             return None
@@ -147,11 +156,11 @@ def help_uri(check, root, docs_base_uri):
                 check.replace("-", "/", 1))
     if docs_base_uri:
         return docs_base_uri.rstrip("/") + "/" + doc
-    return "file://" + urllib.parse.quote(os.path.join(os.path.abspath(root), doc))
+    return "file://" + urllib.parse.quote(os.path.join(TETHER_ROOT, doc))
 
 
-def known_tether_checks(root):
-    d = os.path.join(root, "docs", "checks")
+def known_tether_checks(root=None):
+    d = os.path.join(TETHER_ROOT, "docs", "checks")
     try:
         return sorted(n[:-3] for n in os.listdir(d)
                       if n.startswith("tether-") and n.endswith(".md"))
@@ -164,7 +173,7 @@ def _first_sentence(root, check):
     if not doc:
         return None
     try:
-        with open(os.path.join(root, doc)) as f:
+        with open(os.path.join(TETHER_ROOT, doc)) as f:
             for para in f.read().split("\n\n"):
                 para = " ".join(para.split())
                 if para and not para.startswith(("#", "```", "|", "<")):
@@ -180,7 +189,9 @@ def to_sarif(findings, root, docs_base_uri=None, tool_version="19.1.0"):
                       {f.check for f in findings})
     rules = []
     for rid in rule_ids:
-        rule = {"id": rid, "name": rid}
+        # SARIF wants a name distinct from the id: TetherDroppedCancellation.
+        rule = {"id": rid, "name": "".join(
+            w[:1].upper() + w[1:] for w in rid.replace(".", "-").split("-"))}
         summary = _first_sentence(root, rid)
         rule["shortDescription"] = {"text": summary or rid}
         uri = help_uri(rid, root, docs_base_uri)
