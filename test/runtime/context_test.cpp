@@ -192,7 +192,7 @@ TEST(Context, DeepChainReleasedWithoutCancel) {
 }
 
 TEST(Context, DescendantsBlockedOnDoneAreAllWoken) {
-  constexpr int n = 1000;
+  constexpr int n = tether_test::scaled(1000);
   auto [root, cancel_root] = tether::with_cancel(tether::background());
   tether::wait_group wg;
   std::vector<tether::cancel_func> cancels;

@@ -216,7 +216,7 @@ TEST(GoFifo, AsynchronousFifo) {
 TEST(GoFifo, SynchronousFifoThroughADaisyChain) {
   // Each link waits for its predecessor's go-ahead, receives one value,
   // checks it is its own number, then lets its successor go.
-  const int n = scaled(1000);
+  const int n = scaled(1000, 20);
   auto values = tether::make_chan<int>();
   auto first = tether::make_chan<int>();
   auto in = first;

@@ -55,7 +55,7 @@ TEST(Task, GoReturnsDistinctIds) {
 }
 
 TEST(Task, ManyTasks) {
-  const int n = scaled(20'000);
+  const int n = scaled(20'000, 100);
   tether::wait_group wg;
   std::atomic<long> sum{0};
   for (int i = 0; i < n; ++i)
@@ -66,7 +66,7 @@ TEST(Task, ManyTasks) {
 
 TEST(Task, ManyMoreBlockedTasksThanWorkers) {
   // A ring of tasks each blocked on its neighbour: fibers, not threads.
-  const int n = scaled(2000);
+  const int n = scaled(2000, 40);
   std::vector<tether::chan<int>> links;
   for (int i = 0; i <= n; ++i)
     links.push_back(tether::make_chan<int>());
@@ -91,7 +91,7 @@ TEST(Task, TasksSpawnTasks) {
       up.send(*down.recv() + *down.recv());
     }
   };
-  const int depth = tether_test::sanitized ? 8 : 11;
+  const int depth = tether_test::sanitized ? 6 : 11;
   auto root = tether::make_chan<int>(1);
   tether::go(tree::grow, depth, root);
   EXPECT_EQ(root.recv(), 1 << depth);
