@@ -89,9 +89,49 @@ std::optional<LeakingExit> FunctionPaths::findUndischargedExit(
       Points.insert(E);
 
   const auto [StartBlock, StartIndex] = Where.lookup(StartElement);
+  return search(StartBlock, StartIndex + 1, StartElement, Points);
+}
+
+std::optional<LeakingExit> FunctionPaths::findUndischargedExitFromEntry(
+    const llvm::SmallPtrSetImpl<const Stmt *> &Discharges) {
+  llvm::SmallPtrSet<const Stmt *, 16> Points;
+  for (const Stmt *S : Discharges)
+    if (const Stmt *E = element(S))
+      Points.insert(E);
+  return search(&Graph->getEntry(), 0, nullptr, Points);
+}
+
+bool FunctionPaths::reaches(const Stmt *From, const Stmt *To) {
+  const Stmt *FromElement = element(From), *ToElement = element(To);
+  if (!FromElement || !ToElement)
+    return false;
+  const auto [Block, Index] = Where.lookup(FromElement);
+  for (unsigned I = Index + 1; I < Block->size(); ++I)
+    if (std::optional<CFGStmt> S = (*Block)[I].getAs<CFGStmt>())
+      if (S->getStmt() == ToElement)
+        return true;
+  llvm::SmallVector<const CFGBlock *, 16> Work(Block->succ_begin(),
+                                               Block->succ_end());
+  llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
+  while (!Work.empty()) {
+    const CFGBlock *Next = Work.pop_back_val();
+    if (!Next || !Seen.insert(Next).second)
+      continue;
+    for (const CFGElement &Element : *Next)
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        if (S->getStmt() == ToElement)
+          return true;
+    Work.append(Next->succ_begin(), Next->succ_end());
+  }
+  return false;
+}
+
+std::optional<LeakingExit> FunctionPaths::search(
+    const CFGBlock *StartBlock, unsigned StartIndex, const Stmt *StartElement,
+    const llvm::SmallPtrSetImpl<const Stmt *> &Points) {
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
   llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
-  Work.push_back({StartBlock, StartIndex + 1});
+  Work.push_back({StartBlock, StartIndex});
   const CFGBlock *Exit = &Graph->getExit();
   while (!Work.empty()) {
     auto [Block, From] = Work.pop_back_val();

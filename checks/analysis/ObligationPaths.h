@@ -43,6 +43,13 @@ public:
   findUndischargedExit(const Stmt *Start,
                        const llvm::SmallPtrSetImpl<const Stmt *> &Discharges);
 
+  /// As findUndischargedExit, from the function's entry.
+  std::optional<LeakingExit> findUndischargedExitFromEntry(
+      const llvm::SmallPtrSetImpl<const Stmt *> &Discharges);
+
+  /// True if some path leads from `From` to `To` (statements in the body).
+  bool reaches(const Stmt *From, const Stmt *To);
+
   const Stmt *body() const { return Body; }
 
 private:
@@ -50,6 +57,9 @@ private:
                 SourceLocation End, ASTContext &Ctx);
   /// `S`, or its nearest ancestor that is an element of the CFG.
   const Stmt *element(const Stmt *S) const;
+  std::optional<LeakingExit>
+  search(const CFGBlock *Block, unsigned From, const Stmt *StartElement,
+         const llvm::SmallPtrSetImpl<const Stmt *> &Discharges);
 
   std::unique_ptr<CFG> Graph;
   const Stmt *Body;
