@@ -151,11 +151,21 @@ UseKind classifyUse(const Tracked &Track, const Expr *Ref, ASTContext &Ctx) {
           continue;
         }
       }
+      if (Track.DischargingMember && !Track.DischargingMember(Member))
+        return UseKind::Inert; // `t->chan()` does not stop a ticker
       return UseKind::Called; // a member of it is used: `c.cancel()`
     }
     if (isa<CXXDependentScopeMemberExpr>(S))
       return UseKind::Called;
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+      // With a member predicate, `p->stop()` and `(*p).stop()` through a
+      // smart pointer are member uses like those through a raw pointer.
+      if (Track.DischargingMember && Op->getNumArgs() == 1 &&
+          Op->getArg(0) == ChildStmt &&
+          (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star)) {
+        Child = Parent;
+        continue;
+      }
       if (Op->getNumArgs() > 0 && Op->getArg(0) == ChildStmt) {
         if (Op->getOperator() == OO_Call)
           return IsPair ? UseKind::HandedOff : UseKind::Called;

@@ -11,9 +11,11 @@
 #define TETHER_CHECKS_ANALYSIS_HANDOFF_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <functional>
 
 namespace clang::tidy::tether::analysis {
 
@@ -31,6 +33,10 @@ enum class UseKind {
 struct Tracked {
   const ValueDecl *Var = nullptr;
   bool IsPair = false;
+  /// If set, a use of a member of the variable (`t.stop()`, `t->chan()`)
+  /// discharges only when this returns true for it; other member uses are
+  /// inert. Unset, every member use counts as a call.
+  std::function<bool(const MemberExpr *)> DischargingMember = nullptr;
 };
 
 /// Every statement in `Body` that discharges the obligation of `T`: the

@@ -63,6 +63,8 @@ bool loopNeverExits(const Stmt *Loop, ASTContext &Ctx) {
   return isConstantTrue(Cond, Ctx) && !hasExit(Body, false);
 }
 
+bool loopBodyHasExit(const Stmt *Body) { return hasExit(Body, false); }
+
 const Stmt *findForeverLoop(const Stmt *Body, ASTContext &Ctx) {
   if (!Body || isa<LambdaExpr>(Body))
     return nullptr;

@@ -16,6 +16,12 @@ namespace clang::tidy::tether::analysis {
 /// True if `Loop` (a while, do or for statement) can never be left.
 bool loopNeverExits(const Stmt *Loop, ASTContext &Ctx);
 
+/// True if something in `Body`, a loop's body, leaves the loop: a break (not
+/// one of an inner loop or switch), return, throw, goto, co_return,
+/// suspension or [[noreturn]] call. For loops whose condition never ends
+/// them, such as a range-for over a channel that is never closed.
+bool loopBodyHasExit(const Stmt *Body);
+
 /// The first loop in `Body` (not in a nested lambda) that can never be left.
 const Stmt *findForeverLoop(const Stmt *Body, ASTContext &Ctx);
 

@@ -79,6 +79,9 @@ public:
   bool isTickerStop(const FunctionDecl *F) const;
   bool isUnstoppableTicker(const FunctionDecl *F) const;
   bool isOneShotTimer(const FunctionDecl *F) const;
+  /// A ticker, or a raw pointer, `std::shared_ptr` or `std::unique_ptr` to
+  /// one: something that keeps a ticker alive.
+  bool isTickerHolder(QualType T) const;
 
   // Context.cpp
   bool isContextType(QualType T) const;

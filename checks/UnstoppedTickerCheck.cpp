@@ -1,0 +1,910 @@
+//===--- UnstoppedTickerCheck.cpp - tether clang-tidy ---------------------===//
+//
+// Part of tether: clang-tidy checks for the C++ analogues of goroutine leaks.
+//
+// A ticker fires until it is stopped. Go's time.Tick and a NewTicker never
+// stopped leak a runtime timer; C++ has no collector, so here the leak is
+// real: a timer entry, a wake-up every period, memory. The paths and
+// hand-off rules are those of tether-dropped-cancellation
+// (analysis/ObligationPaths, analysis/HandOff).
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnstoppedTickerCheck.h"
+#include "analysis/HandOff.h"
+#include "analysis/LoopExits.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+
+namespace {
+
+AST_MATCHER_P(FunctionDecl, isUnstoppableTicker, const model::ApiModel *,
+              Model) {
+  return Model->isUnstoppableTicker(&Node);
+}
+
+AST_MATCHER_P(FunctionDecl, isOneShotTimer, const model::ApiModel *, Model) {
+  return Model->isOneShotTimer(&Node);
+}
+
+AST_MATCHER_P(CXXNewExpr, allocatesTicker, const model::ApiModel *, Model) {
+  return !Node.isArray() && Model->isTickerType(Node.getAllocatedType());
+}
+
+AST_MATCHER_P(VarDecl, holdsTicker, const model::ApiModel *, Model) {
+  return Model->isTickerHolder(Node.getType());
+}
+
+AST_MATCHER_P(CXXForRangeStmt, hasRangeInitOfChannel, const model::ApiModel *,
+              Model) {
+  const Expr *Init = Node.getRangeInit();
+  return Init && Model->isChannelType(Init->getType());
+}
+
+AST_MATCHER_P(Expr, isSpawnSite, const model::ApiModel *, Model) {
+  return Model->getSpawnSite(&Node).has_value();
+}
+
+AST_MATCHER_P(FunctionDecl, isTimerStart,
+              const std::vector<UnstoppedTickerCheck::TimerPair> *, Pairs) {
+  return llvm::any_of(*Pairs, [&](const UnstoppedTickerCheck::TimerPair &P) {
+    return P.Start.contains(&Node);
+  });
+}
+
+AST_MATCHER(Expr, containsErrors) { return Node.containsErrors(); }
+
+/// Nodes that pass a value through unchanged.
+bool isTransparent(const Stmt *S) {
+  if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+          CXXBindTemporaryExpr, FullExpr, CXXFunctionalCastExpr>(S))
+    return true;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+    return !isa<CXXTemporaryObjectExpr>(Construct) &&
+           Construct->getNumArgs() == 1 && Construct->getConstructor() &&
+           Construct->getConstructor()->isCopyOrMoveConstructor();
+  return false;
+}
+
+/// The parent of `Node` past the nodes that pass a value through.
+DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx) {
+  DynTypedNode Current = DynTypedNode::create(*Node);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Current);
+    if (Parents.empty())
+      return DynTypedNode();
+    const Stmt *S = Parents[0].get<Stmt>();
+    if (!S || !isTransparent(S))
+      return Parents[0];
+    Current = Parents[0];
+  }
+}
+
+bool isDiscarded(const DynTypedNode &Parent) {
+  const Stmt *S = Parent.get<Stmt>();
+  if (!S)
+    return false;
+  if (isa<CompoundStmt>(S))
+    return true;
+  const auto *Cast = dyn_cast<ExplicitCastExpr>(S);
+  return Cast && Cast->getTypeAsWritten()->isVoidType();
+}
+
+/// The loop that evaluates `S` once per iteration (its body, condition or
+/// increment), stopping at the enclosing function, lambda or static
+/// initialiser.
+const Stmt *enclosingLoop(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNode Child = DynTypedNode::create(*S);
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Child);
+    if (Parents.empty())
+      return nullptr;
+    const DynTypedNode &Parent = Parents[0];
+    if (Parent.get<LambdaExpr>() || Parent.get<FunctionDecl>() ||
+        Parent.get<BlockExpr>())
+      return nullptr;
+    if (const auto *Var = Parent.get<VarDecl>())
+      if (Var->isStaticLocal() || !Var->hasLocalStorage())
+        return nullptr; // initialised once
+    const Stmt *C = Child.get<Stmt>();
+    if (const auto *While = Parent.get<WhileStmt>()) {
+      if (C == While->getBody() || C == While->getCond())
+        return While;
+    } else if (const auto *Do = Parent.get<DoStmt>()) {
+      if (C == Do->getBody() || C == Do->getCond())
+        return Do;
+    } else if (const auto *For = Parent.get<ForStmt>()) {
+      if (C && C != For->getInit())
+        return For;
+    } else if (const auto *Range = Parent.get<CXXForRangeStmt>()) {
+      if (C == Range->getBody())
+        return Range;
+    }
+    Child = Parent;
+  }
+  return nullptr;
+}
+
+/// True if `E` is the range of a range-for: `for (auto t : E)`.
+bool isRangeInit(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (const auto *Range = Node.get<CXXForRangeStmt>())
+      return Range->getRangeInit() &&
+             Range->getRangeInit()->IgnoreImplicit() == E->IgnoreImplicit();
+  }
+  return false;
+}
+
+/// True inside the initialiser of a static or global variable.
+bool inStaticInitializer(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (Node.get<LambdaExpr>() || Node.get<FunctionDecl>())
+      return false;
+    if (const auto *Var = Node.get<VarDecl>())
+      return Var->hasGlobalStorage();
+  }
+  return false;
+}
+
+/// A `std::chrono::duration` constant in milliseconds, if `E` is one.
+std::optional<double> constantMilliseconds(const Expr *E, ASTContext &Ctx) {
+  if (!E || E->isValueDependent() || E->containsErrors())
+    return std::nullopt;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      E->getType().getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || !Spec->getIdentifier() || Spec->getName() != "duration" ||
+      Spec->getTemplateArgs().size() != 2)
+    return std::nullopt;
+  const auto *Ratio = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Spec->getTemplateArgs()[1]
+          .getAsType()
+          .getCanonicalType()
+          ->getAsCXXRecordDecl());
+  if (!Ratio || Ratio->getTemplateArgs().size() < 2 ||
+      Ratio->getTemplateArgs()[0].getKind() != TemplateArgument::Integral ||
+      Ratio->getTemplateArgs()[1].getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  double Num = Ratio->getTemplateArgs()[0].getAsIntegral().getSExtValue();
+  double Den = Ratio->getTemplateArgs()[1].getAsIntegral().getSExtValue();
+  Expr::EvalResult Result;
+  if (!E->EvaluateAsRValue(Result, Ctx) || !Result.Val.isStruct() ||
+      Result.Val.getStructNumFields() < 1)
+    return std::nullopt;
+  const APValue &Count = Result.Val.getStructField(0);
+  double Value;
+  if (Count.isInt())
+    Value = Count.getInt().getSExtValue();
+  else if (Count.isFloat())
+    Value = Count.getFloat().convertToDouble();
+  else
+    return std::nullopt;
+  return Den == 0 ? std::nullopt
+                  : std::optional<double>(Value * Num / Den * 1000.0);
+}
+
+std::string formatMilliseconds(double Ms) {
+  if (Ms >= 60000 && static_cast<long long>(Ms) % 60000 == 0)
+    return std::to_string(static_cast<long long>(Ms / 60000)) + "min";
+  if (Ms >= 1000 && static_cast<long long>(Ms) % 1000 == 0)
+    return std::to_string(static_cast<long long>(Ms / 1000)) + "s";
+  return std::to_string(static_cast<long long>(Ms)) + "ms";
+}
+
+/// The variable or field an object expression names, through `*p`, `p->`
+/// and smart-pointer `->`.
+const ValueDecl *objectDecl(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        return Member->getMemberDecl();
+      return nullptr;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() != UO_Deref)
+        return nullptr;
+      E = Unary->getSubExpr();
+      continue;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((Op->getOperator() != OO_Arrow && Op->getOperator() != OO_Star) ||
+          Op->getNumArgs() != 1)
+        return nullptr;
+      E = Op->getArg(0);
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// The body of the callable `E` (a lambda), if it is one.
+const LambdaExpr *asLambda(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() == 1)
+      E = Construct->getArg(0)->IgnoreImplicit();
+  return dyn_cast<LambdaExpr>(E->IgnoreParenImpCasts());
+}
+
+/// True if `D` has a declaration named `Name` or refers to one.
+bool usesName(const Stmt *Body, StringRef Name, ASTContext &Ctx) {
+  auto Found = match(
+      findAll(stmt(anyOf(declRefExpr(to(namedDecl(hasName(Name)))),
+                         declStmt(has(namedDecl(hasName(Name)))))).bind("n")),
+      *Body, Ctx);
+  return !Found.empty();
+}
+
+} // namespace
+
+UnstoppedTickerCheck::UnstoppedTickerCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      Model(Options, model::TickerOptions | model::SpawnOptions),
+      AfterInLoopMinMilliseconds(
+          Options.get("AfterInLoopMinMilliseconds", 1000U)),
+      TimerStartStopFunctions(Options.get("TimerStartStopFunctions", "")) {
+  llvm::SmallVector<StringRef, 4> Items;
+  StringRef(TimerStartStopFunctions).split(Items, ';', -1, false);
+  for (StringRef Item : Items) {
+    auto [Start, Stop] = Item.split('=');
+    Start = Start.trim();
+    Stop = Stop.trim();
+    if (Start.empty() || Stop.empty()) {
+      configurationDiag("TimerStartStopFunctions: '%0' is not 'start=stop'")
+          << Item;
+      continue;
+    }
+    Pairs.push_back({model::NameList(Start), model::NameList(Stop)});
+  }
+}
+
+void UnstoppedTickerCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Model.storeOptions(Options, Opts);
+  Options.store(Opts, "AfterInLoopMinMilliseconds", AfterInLoopMinMilliseconds);
+  Options.store(Opts, "TimerStartStopFunctions", TimerStartStopFunctions);
+}
+
+void UnstoppedTickerCheck::registerMatchers(MatchFinder *Finder) {
+  auto InFunction = optionally(forCallable(functionDecl().bind("fn")));
+  auto Plain = allOf(unless(isInTemplateInstantiation()),
+                     unless(containsErrors()));
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(isUnstoppableTicker(&Model))), Plain,
+               InFunction)
+          .bind("tick"),
+      this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(isOneShotTimer(&Model))), Plain)
+          .bind("after"),
+      this);
+  Finder->addMatcher(cxxNewExpr(allocatesTicker(&Model), Plain, InFunction)
+                         .bind("new"),
+                     this);
+  Finder->addMatcher(varDecl(hasGlobalStorage(), holdsTicker(&Model),
+                             unless(isInstantiated()), unless(isImplicit()),
+                             unless(hasExternalFormalLinkage()))
+                         .bind("static"),
+                     this);
+  Finder->addMatcher(varDecl(isStaticLocal(), holdsTicker(&Model),
+                             unless(isInstantiated()), unless(isImplicit()))
+                         .bind("static"),
+                     this);
+  Finder->addMatcher(cxxForRangeStmt(hasRangeInitOfChannel(&Model),
+                                     unless(isInTemplateInstantiation()))
+                         .bind("range"),
+                     this);
+  Finder->addMatcher(expr(anyOf(cxxConstructExpr(), callExpr()),
+                          isSpawnSite(&Model), Plain, InFunction)
+                         .bind("spawn"),
+                     this);
+  if (!Pairs.empty())
+    Finder->addMatcher(callExpr(callee(functionDecl(isTimerStart(&Pairs))),
+                                Plain, InFunction)
+                           .bind("start"),
+                       this);
+}
+
+void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (Fn && Fn->isInvalidDecl())
+    return;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("tick")) {
+    checkTick(Call, Fn, Ctx);
+  } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("after")) {
+    checkAfter(Call, Ctx);
+  } else if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new")) {
+    checkNew(New, Fn, Ctx);
+  } else if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("static")) {
+    if (!SM.isInSystemHeader(Var->getLocation()))
+      checkStatic(Var, Ctx);
+  } else if (const auto *Loop =
+                 Result.Nodes.getNodeAs<CXXForRangeStmt>("range")) {
+    checkRangeFor(Loop, Ctx);
+  } else if (const auto *Site = Result.Nodes.getNodeAs<Expr>("spawn")) {
+    checkSpawn(Site, Fn, Ctx);
+  } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("start")) {
+    for (const TimerPair &Pair : Pairs)
+      if (Pair.Start.contains(Call->getDirectCallee())) {
+        checkTimerStart(Call, Pair, Fn, Ctx);
+        break;
+      }
+  }
+}
+
+void UnstoppedTickerCheck::onEndOfTranslationUnit() {
+  Paths.clear();
+  Reported.clear();
+}
+
+bool UnstoppedTickerCheck::claim(SourceLocation Loc, const SourceManager &SM) {
+  if (Loc.isInvalid() || (Loc.isMacroID() && SM.isInSystemMacro(Loc)) ||
+      SM.isInSystemHeader(SM.getFileLoc(Loc)))
+    return false;
+  return Reported.insert(SM.getFileLoc(Loc).getRawEncoding()).second;
+}
+
+analysis::FunctionPaths *UnstoppedTickerCheck::pathsOf(const FunctionDecl *Fn,
+                                                       ASTContext &Ctx) {
+  auto [It, Inserted] = Paths.try_emplace(Fn);
+  if (Inserted)
+    It->second = analysis::FunctionPaths::build(Fn, Ctx);
+  return It->second.get();
+}
+
+/// The tracked-variable rules of a ticker: only a stop, or releasing the
+/// smart pointer that owns it, stops it; `t->chan()` does not.
+static analysis::Tracked trackTicker(const model::ApiModel &Model,
+                                     const ValueDecl *Var) {
+  analysis::Tracked T;
+  T.Var = Var;
+  T.DischargingMember = [&Model](const MemberExpr *Member) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+    if (!Method)
+      return false;
+    if (Model.isTickerStop(Method))
+      return true;
+    // Releasing the smart pointer that owns it destroys it.
+    const CXXRecordDecl *Owner = Method->getParent();
+    if (!model::isInStd(Owner) || !Owner->getIdentifier() ||
+        !Method->getIdentifier())
+      return false;
+    StringRef Class = Owner->getName(), Name = Method->getName();
+    return (Class == "shared_ptr" || Class == "__shared_ptr" ||
+            Class == "unique_ptr") &&
+           (Name == "reset" || Name == "release" || Name == "swap");
+  };
+  return T;
+}
+
+//===----------------------------------------------------------------------===//
+// tick(d): an unstoppable ticker in a function that returns or in a loop.
+//===----------------------------------------------------------------------===//
+
+void UnstoppedTickerCheck::checkTick(const CallExpr *Call,
+                                     const FunctionDecl *Fn, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Fn || SM.isInSystemHeader(Call->getBeginLoc()) ||
+      inStaticInitializer(Call, Ctx))
+    return;
+  const FunctionDecl *Tick = Call->getDirectCallee();
+  if (const Stmt *Loop = enclosingLoop(Call, Ctx)) {
+    if (!claim(Call->getBeginLoc(), SM))
+      return;
+    diag(Call->getBeginLoc(), "%0 in a loop starts a ticker that can never be "
+                              "stopped on every iteration")
+        << Tick;
+    diag(Loop->getBeginLoc(),
+         "create one 'tether::ticker' before the loop and receive from its "
+         "'chan()'; it stops when it goes out of scope",
+         DiagnosticIDs::Note);
+    return;
+  }
+  if (Fn->isMain() || Fn->isNoReturn())
+    return;
+  // `for (auto t : tick(d))` never ends: the range-for rule reports it.
+  if (isRangeInit(Call, Ctx))
+    return;
+  analysis::FunctionPaths *Graph = pathsOf(Fn, Ctx);
+  if (!Graph)
+    return;
+  llvm::SmallPtrSet<const Stmt *, 1> None;
+  std::optional<analysis::LeakingExit> Exit =
+      Graph->findUndischargedExit(Call, None);
+  if (!Exit || !claim(Call->getBeginLoc(), SM))
+    return;
+  FixItHint Insertion;
+  std::optional<FixItHint> Replacement =
+      localTickerFix(Call, Fn, Ctx, Insertion);
+  {
+    auto Diag = diag(Call->getBeginLoc(),
+                     "%0 starts a ticker that can never be stopped; it keeps "
+                     "firing after this function returns")
+                << Tick;
+    if (Replacement)
+      Diag << Insertion << *Replacement;
+  }
+  diag(Exit->Loc,
+       "the function %select{returns|throws|returns|ends}0 here; use a "
+       "'tether::ticker', which stops when it goes out of scope",
+       DiagnosticIDs::Note)
+      << static_cast<int>(Exit->Kind);
+}
+
+std::optional<FixItHint>
+UnstoppedTickerCheck::localTickerFix(const CallExpr *Call,
+                                     const FunctionDecl *Fn, ASTContext &Ctx,
+                                     FixItHint &Insertion) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  const FunctionDecl *Tick = Call->getDirectCallee();
+  if (!Tick || model::qualifiedName(Tick) != "tether::tick" ||
+      Call->getNumArgs() < 1 || Call->getBeginLoc().isMacroID() ||
+      Call->getEndLoc().isMacroID() || isa<CXXDefaultArgExpr>(Call->getArg(0)))
+    return std::nullopt;
+  // `auto c = tether::tick(d);` at the top level of the function body.
+  DynTypedNode Parent = valueParent(Call, Ctx);
+  const auto *Var = Parent.get<VarDecl>();
+  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
+      !Var->getIdentifier())
+    return std::nullopt;
+  DynTypedNodeList Up = Ctx.getParents(*Var);
+  const DeclStmt *Decl = Up.empty() ? nullptr : Up[0].get<DeclStmt>();
+  if (!Decl || !Decl->isSingleDecl() || Decl->getBeginLoc().isMacroID())
+    return std::nullopt;
+  DynTypedNodeList Scope = Ctx.getParents(*Decl);
+  if (Scope.empty() || Scope[0].get<Stmt>() != Fn->getBody())
+    return std::nullopt;
+  // The channel must stay in this function: received from, or a select
+  // case; never captured, stored, returned or passed on.
+  auto Refs = match(
+      findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
+      *Fn->getBody(), Ctx);
+  for (const BoundNodes &Nodes : Refs) {
+    const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
+    if (Ref->refersToEnclosingVariableOrCapture())
+      return std::nullopt;
+    DynTypedNode Use = valueParent(Ref, Ctx);
+    if (Use.get<MemberExpr>())
+      continue; // c.recv(), c.try_recv()
+    if (const auto *Case = Use.get<CallExpr>())
+      if (model::hasRole(Case->getDirectCallee(), model::role::SelectRecvCase))
+        continue;
+    if (const auto *Range = Use.get<CXXForRangeStmt>())
+      (void)Range;
+    return std::nullopt;
+  }
+  std::string Name = Var->getName().str() + "_ticker";
+  if (usesName(Fn->getBody(), Name, Ctx))
+    return std::nullopt;
+  CharSourceRange Period =
+      CharSourceRange::getTokenRange(Call->getArg(0)->getSourceRange());
+  StringRef PeriodText = Lexer::getSourceText(Period, SM, LO);
+  if (PeriodText.empty())
+    return std::nullopt;
+  StringRef Indent = Lexer::getIndentationForLine(Decl->getBeginLoc(), SM);
+  Insertion = FixItHint::CreateInsertion(
+      Decl->getBeginLoc(),
+      ("tether::ticker " + Name + "(" + PeriodText + ");\n" + Indent).str());
+  return FixItHint::CreateReplacement(Call->getSourceRange(),
+                                      Name + ".chan()");
+}
+
+//===----------------------------------------------------------------------===//
+// after(d) with a long duration in a loop.
+//===----------------------------------------------------------------------===//
+
+void UnstoppedTickerCheck::checkAfter(const CallExpr *Call, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Call->getNumArgs() < 1 || SM.isInSystemHeader(Call->getBeginLoc()))
+    return;
+  const Stmt *Loop = enclosingLoop(Call, Ctx);
+  if (!Loop)
+    return;
+  std::optional<double> Ms = constantMilliseconds(Call->getArg(0), Ctx);
+  if (!Ms || *Ms < AfterInLoopMinMilliseconds)
+    return;
+  if (!claim(Call->getBeginLoc(), SM))
+    return;
+  diag(Call->getBeginLoc(),
+       "%0 in a loop leaves a timer pending for %1 on every iteration that "
+       "does not take it")
+      << Call->getDirectCallee() << formatMilliseconds(*Ms);
+  diag(Loop->getBeginLoc(),
+       "create one 'tether::timer' before the loop and 'reset' it on each "
+       "iteration",
+       DiagnosticIDs::Note);
+}
+
+//===----------------------------------------------------------------------===//
+// new ticker: never deleted or stopped.
+//===----------------------------------------------------------------------===//
+
+void UnstoppedTickerCheck::checkNew(const CXXNewExpr *New,
+                                    const FunctionDecl *Fn, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Fn || Fn->isMain() || SM.isInSystemHeader(New->getBeginLoc()))
+    return;
+  DynTypedNode Parent = valueParent(New, Ctx);
+  if (isDiscarded(Parent)) {
+    if (claim(New->getBeginLoc(), SM))
+      diag(New->getBeginLoc(), "ticker made with 'new' is discarded; it can "
+                               "never be stopped or deleted");
+    return;
+  }
+  const auto *Var = Parent.get<VarDecl>();
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      !Var->getType()->isPointerType())
+    return; // owned by a smart pointer, stored, returned, passed: handed off
+  analysis::FunctionPaths *Graph = pathsOf(Fn, Ctx);
+  if (!Graph)
+    return;
+  analysis::Discharges Uses = analysis::findDischarges(
+      trackTicker(Model, Var), Graph->body(), Ctx);
+  if (Uses.Points.empty()) {
+    if (claim(New->getBeginLoc(), SM)) {
+      diag(New->getBeginLoc(),
+           "ticker %0 made with 'new' is never stopped or deleted; it fires "
+           "forever")
+          << Var;
+      diag(Var->getLocation(),
+           "make it a local 'tether::ticker', which stops when it goes out "
+           "of scope, or hold it in a 'std::unique_ptr'",
+           DiagnosticIDs::Note);
+    }
+    return;
+  }
+  DynTypedNodeList Up = Ctx.getParents(*Var);
+  const Stmt *Start = Up.empty() ? nullptr : Up[0].get<Stmt>();
+  if (!Start)
+    return;
+  std::optional<analysis::LeakingExit> Exit =
+      Graph->findUndischargedExit(Start, Uses.Points);
+  if (!Exit || !claim(New->getBeginLoc(), SM))
+    return;
+  diag(New->getBeginLoc(),
+       "ticker %0 made with 'new' is not stopped or deleted on every path")
+      << Var;
+  diag(Exit->Loc,
+       "this %select{return|throw|co_return|end of the function}0 is reached "
+       "without stopping %1",
+       DiagnosticIDs::Note)
+      << static_cast<int>(Exit->Kind) << Var;
+}
+
+//===----------------------------------------------------------------------===//
+// A static or global ticker that nothing stops.
+//===----------------------------------------------------------------------===//
+
+void UnstoppedTickerCheck::checkStatic(const VarDecl *Var, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Var->isInvalidDecl() || Var->getType()->isReferenceType())
+    return;
+  const Expr *Init = Var->getInit();
+  if (!Init || Init->containsErrors())
+    return;
+  // A pointer or smart pointer must start out owning a ticker.
+  if (!Model.isTickerType(Var->getType())) {
+    auto Makes = match(
+        findAll(expr(anyOf(cxxNewExpr(allocatesTicker(&Model)),
+                           callExpr(callee(functionDecl(hasAnyName(
+                               "::std::make_shared", "::std::make_unique"))))))
+                    .bind("make")),
+        *Init, Ctx);
+    if (Makes.empty())
+      return;
+  }
+  auto Refs = match(
+      findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
+      Ctx);
+  analysis::Tracked Track = trackTicker(Model, Var);
+  for (const BoundNodes &Nodes : Refs) {
+    const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
+    if (analysis::classifyUse(Track, Ref, Ctx) != analysis::UseKind::Inert)
+      return; // stopped, deleted, or handed to code that may stop it
+  }
+  if (!claim(Var->getLocation(), SM))
+    return;
+  diag(Var->getLocation(), "%select{static|global}0 ticker %1 is never "
+                           "stopped; it fires until the program exits")
+      << !Var->isStaticLocal() << Var;
+  diag(Var->getLocation(),
+       "stop it when its reader is done, or make it a local "
+       "'tether::ticker' of the function that reads it",
+       DiagnosticIDs::Note);
+}
+
+//===----------------------------------------------------------------------===//
+// A range-for over a ticker's channel: stop() does not close it.
+//===----------------------------------------------------------------------===//
+
+void UnstoppedTickerCheck::checkRangeFor(const CXXForRangeStmt *Loop,
+                                         ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemHeader(Loop->getBeginLoc()))
+    return;
+  const Expr *Init = Loop->getRangeInit()->IgnoreImplicit();
+  // for (auto t : c) where `auto c = ticker.chan();` or `auto c = tick(d);`
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Init->IgnoreParenImpCasts()))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) && Var->getInit())
+        Init = Var->getInit()->IgnoreImplicit();
+  Init = Init->IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+    if (Construct->getNumArgs() == 1)
+      Init = Construct->getArg(0)->IgnoreImplicit()->IgnoreParenImpCasts();
+  bool FromTick = false, FromTicker = false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Init)) {
+    if (const Expr *Object = Member->getImplicitObjectArgument()) {
+      QualType Type = Object->getType();
+      if (Type->isPointerType())
+        Type = Type->getPointeeType();
+      FromTicker = Model.isTickerType(Type);
+    }
+  } else if (const auto *Call = dyn_cast<CallExpr>(Init)) {
+    FromTick = Model.isUnstoppableTicker(Call->getDirectCallee());
+  }
+  if (!FromTick && !FromTicker)
+    return;
+  if (analysis::loopBodyHasExit(Loop->getBody()))
+    return;
+  if (!claim(Loop->getBeginLoc(), SM))
+    return;
+  diag(Loop->getBeginLoc(),
+       "range-for over %select{a ticker's|a 'tick'}0 channel never ends: "
+       "%select{stopping a ticker does not close its channel|the ticker can "
+       "never be stopped and its channel is never closed}0")
+      << FromTick;
+  diag(Loop->getBeginLoc(),
+       "%select{|make a local 'tether::ticker', }0receive with "
+       "'select(on_recv(ticker.chan(), ...), on_done(ctx, ...))' and leave "
+       "the loop when the done case is taken",
+       DiagnosticIDs::Note)
+      << FromTick;
+}
+
+//===----------------------------------------------------------------------===//
+// A ticker moved or captured into a task whose loop never exits.
+//===----------------------------------------------------------------------===//
+
+void UnstoppedTickerCheck::checkSpawn(const Expr *SiteExpr,
+                                      const FunctionDecl *Fn,
+                                      ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemHeader(SiteExpr->getBeginLoc()))
+    return;
+  std::optional<model::SpawnSite> Site = Model.getSpawnSite(SiteExpr);
+  if (!Site || !Site->Body)
+    return;
+  const FunctionDecl *Task = model::ApiModel::getTaskFunction(Site->Body);
+  if (!Task || !Task->hasBody() || Task->isInvalidDecl() ||
+      SM.isInSystemHeader(Task->getLocation()))
+    return;
+
+  // What the task owns: by-copy captures and by-value arguments that hold a
+  // ticker. `Outer` is the spawning function's variable, `Inner` the name
+  // the task uses.
+  struct Owned {
+    const ValueDecl *Outer;
+    const ValueDecl *Inner;
+    SourceLocation Loc;
+  };
+  llvm::SmallVector<Owned, 2> Owns;
+  if (const LambdaExpr *Lambda = asLambda(Site->Body)) {
+    for (const LambdaCapture &Capture : Lambda->captures()) {
+      if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByCopy)
+        continue;
+      const ValueDecl *Captured = Capture.getCapturedVar();
+      if (!Model.isTickerHolder(Captured->getType()) ||
+          Captured->getType()->isReferenceType())
+        continue;
+      const ValueDecl *Outer = Captured;
+      if (const auto *Var = dyn_cast<VarDecl>(Captured);
+          Var && Var->isInitCapture() && Var->getInit())
+        Outer = objectDecl(Var->getInit()->IgnoreImplicit());
+      Owns.push_back({Outer, Captured, Capture.getLocation()});
+    }
+  }
+  for (unsigned I = 0; I < Site->NumArgs && I < Task->getNumParams(); ++I) {
+    const ParmVarDecl *Param = Task->getParamDecl(I);
+    if (!Model.isTickerHolder(Param->getType()) ||
+        Param->getType()->isReferenceType())
+      continue;
+    Owns.push_back({objectDecl(Site->Args[I]), Param,
+                    Site->Args[I]->getBeginLoc()});
+  }
+  if (Owns.empty())
+    return;
+  const Stmt *Loop = analysis::findForeverLoop(Task->getBody(), Ctx);
+  if (!Loop)
+    return;
+
+  auto StoppedIn = [&](const ValueDecl *Var, const Stmt *Body) {
+    if (!Var || !Body)
+      return false;
+    analysis::Tracked Track = trackTicker(Model, Var);
+    auto Refs = match(
+        findAll(declRefExpr(to(valueDecl(equalsNode(Var)))).bind("ref")),
+        *Body, Ctx);
+    return llvm::any_of(Refs, [&](const BoundNodes &Nodes) {
+      return analysis::classifyUse(Track, Nodes.getNodeAs<DeclRefExpr>("ref"),
+                                   Ctx) == analysis::UseKind::Called;
+    });
+  };
+  for (const Owned &O : Owns) {
+    if (StoppedIn(O.Inner, Task->getBody()) ||
+        (Fn && Fn->hasBody() && StoppedIn(O.Outer, Fn->getBody())))
+      continue;
+    if (!claim(O.Loc, SM))
+      continue;
+    diag(O.Loc, "ticker %0 is kept alive by a task whose loop never exits; "
+                "it is never stopped")
+        << O.Inner;
+    diag(Loop->getBeginLoc(),
+         "this loop never exits: give it a done case (for example "
+         "'on_done(ctx, ...)') so that the task ends and the ticker stops",
+         DiagnosticIDs::Note);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Repeating timers of other libraries (option TimerStartStopFunctions).
+//===----------------------------------------------------------------------===//
+
+void UnstoppedTickerCheck::checkTimerStart(const CallExpr *Call,
+                                           const TimerPair &Pair,
+                                           const FunctionDecl *Fn,
+                                           ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Fn || SM.isInSystemHeader(Call->getBeginLoc()))
+    return;
+  DeclarationName Start = Call->getDirectCallee()->getDeclName();
+  if (Call->getType()->isVoidType()) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      checkRearm(Member, Pair, Fn, Ctx);
+    return;
+  }
+  // The start returns the id or handle that the stop function takes.
+  if (Fn->isMain())
+    return; // the program ends: every timer stops
+  DynTypedNode Parent = valueParent(Call, Ctx);
+  if (isDiscarded(Parent)) {
+    if (claim(Call->getBeginLoc(), SM)) {
+      diag(Call->getBeginLoc(), "the timer started by %0 can never be "
+                                "stopped: its result is discarded")
+          << Start;
+      diag(Call->getBeginLoc(), "keep the result and pass it to the stop "
+                                "function when the work is done",
+           DiagnosticIDs::Note);
+    }
+    return;
+  }
+  const auto *Var = Parent.get<VarDecl>();
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      Var->getType()->isReferenceType())
+    return; // returned, stored, passed on: handed off
+  analysis::FunctionPaths *Graph = pathsOf(Fn, Ctx);
+  if (!Graph)
+    return;
+  analysis::Discharges Uses =
+      analysis::findDischarges({Var, false}, Graph->body(), Ctx);
+  if (Uses.Points.empty()) {
+    if (claim(Call->getBeginLoc(), SM))
+      diag(Call->getBeginLoc(),
+           "the timer started by %0 is never stopped: %1 is never used")
+          << Start << Var;
+    return;
+  }
+  DynTypedNodeList Up = Ctx.getParents(*Var);
+  const Stmt *Decl = Up.empty() ? nullptr : Up[0].get<Stmt>();
+  if (!Decl)
+    return;
+  std::optional<analysis::LeakingExit> Exit =
+      Graph->findUndischargedExit(Decl, Uses.Points);
+  if (!Exit || !claim(Call->getBeginLoc(), SM))
+    return;
+  diag(Call->getBeginLoc(),
+       "the timer started by %0 is not stopped on every path")
+      << Start;
+  diag(Exit->Loc,
+       "this %select{return|throw|co_return|end of the function}0 is reached "
+       "without passing %1 to the stop function",
+       DiagnosticIDs::Note)
+      << static_cast<int>(Exit->Kind) << Var;
+}
+
+void UnstoppedTickerCheck::checkRearm(const CXXMemberCallExpr *Call,
+                                      const TimerPair &Pair,
+                                      const FunctionDecl *Fn,
+                                      ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const ValueDecl *Timer = objectDecl(Call->getImplicitObjectArgument());
+  if (!Timer)
+    return;
+  // The handler re-arms the same timer: it starts it again, or calls the
+  // function that armed it.
+  const LambdaExpr *Handler = nullptr;
+  for (const Expr *Arg : Call->arguments())
+    if ((Handler = asLambda(Arg)))
+      break;
+  if (!Handler)
+    return;
+  const FunctionDecl *Arming = Fn;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Fn);
+      Method && Method->getParent()->isLambda())
+    Arming = nullptr; // a lambda cannot name itself
+  const CallExpr *Rearm = nullptr;
+  auto Calls =
+      match(findAll(callExpr().bind("call")), *Handler->getBody(), Ctx);
+  for (const BoundNodes &Nodes : Calls) {
+    const auto *Inner = Nodes.getNodeAs<CallExpr>("call");
+    const FunctionDecl *Callee = Inner->getDirectCallee();
+    if (!Callee)
+      continue;
+    if (Arming && Callee->getCanonicalDecl() == Arming->getCanonicalDecl()) {
+      Rearm = Inner;
+      break;
+    }
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Inner);
+        Member && Pair.Start.contains(Callee) &&
+        objectDecl(Member->getImplicitObjectArgument()) == Timer) {
+      Rearm = Inner;
+      break;
+    }
+  }
+  if (!Rearm)
+    return;
+  // A path to the stop function: a call of it on this timer anywhere in the
+  // translation unit (on any timer, when this one is a parameter or
+  // reference whose object lives elsewhere), or the timer handed on.
+  bool Elsewhere = isa<ParmVarDecl>(Timer) ||
+                   Timer->getType()->isReferenceType() ||
+                   Timer->getType()->isPointerType();
+  auto Stops = match(
+      findAll(cxxMemberCallExpr(callee(functionDecl())).bind("stop")), Ctx);
+  for (const BoundNodes &Nodes : Stops) {
+    const auto *Stop = Nodes.getNodeAs<CXXMemberCallExpr>("stop");
+    if (!Pair.Stop.contains(Stop->getDirectCallee()))
+      continue;
+    if (Elsewhere || objectDecl(Stop->getImplicitObjectArgument()) == Timer)
+      return;
+  }
+  if (!claim(Call->getBeginLoc(), SM))
+    return;
+  diag(Call->getExprLoc(), "%0 re-arms %1 from its own handler and nothing "
+                           "ever stops it; the timer repeats forever")
+      << Call->getDirectCallee()->getDeclName() << Timer;
+  diag(Rearm->getBeginLoc(), "re-armed here", DiagnosticIDs::Note);
+  diag(Call->getExprLoc(),
+       "call the stop function on %0 when the work is done, and do not "
+       "re-arm when the handler is called because it was stopped",
+       DiagnosticIDs::Note)
+      << Timer;
+}
+
+} // namespace clang::tidy::tether

@@ -1,0 +1,83 @@
+//===--- UnstoppedTickerCheck.h - tether clang-tidy -------------*- C++ -*-===//
+//
+// Part of tether: clang-tidy checks for the C++ analogues of goroutine leaks.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_UNSTOPPEDTICKERCHECK_H
+#define TETHER_CHECKS_UNSTOPPEDTICKERCHECK_H
+
+#include "ClangTidyCheck.h"
+#include "analysis/ObligationPaths.h"
+#include "model/ApiModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
+#include <vector>
+
+namespace clang::tidy::tether {
+
+/// Finds tickers and repeating timers that are never stopped: `tick(d)` in a
+/// function that can return or in a loop, a ticker whose lifetime never ends
+/// (made with `new` and never deleted, owned by a task that never exits, or
+/// static and never stopped), a range-for over a ticker's channel, `after(d)`
+/// with a long duration in a loop, and the repeating timers of other
+/// libraries named by options that are not stopped on every path.
+///
+/// For the user-facing documentation see:
+/// docs/checks/tether-unstopped-ticker.md
+class UnstoppedTickerCheck : public ClangTidyCheck {
+public:
+  UnstoppedTickerCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus17;
+  }
+
+  /// A start function of another library's repeating timer and the function
+  /// that stops it (option `TimerStartStopFunctions`).
+  struct TimerPair {
+    model::NameList Start, Stop;
+  };
+
+private:
+  void checkTick(const CallExpr *Call, const FunctionDecl *Fn,
+                 ASTContext &Ctx);
+  void checkAfter(const CallExpr *Call, ASTContext &Ctx);
+  void checkNew(const CXXNewExpr *New, const FunctionDecl *Fn,
+                ASTContext &Ctx);
+  void checkStatic(const VarDecl *Var, ASTContext &Ctx);
+  void checkRangeFor(const CXXForRangeStmt *Loop, ASTContext &Ctx);
+  void checkSpawn(const Expr *Site, const FunctionDecl *Fn, ASTContext &Ctx);
+  void checkTimerStart(const CallExpr *Call, const TimerPair &Pair,
+                       const FunctionDecl *Fn, ASTContext &Ctx);
+  void checkRearm(const CXXMemberCallExpr *Call, const TimerPair &Pair,
+                  const FunctionDecl *Fn, ASTContext &Ctx);
+
+  /// A fix-it that turns `auto c = tether::tick(d);` into a local ticker.
+  std::optional<FixItHint> localTickerFix(const CallExpr *Call,
+                                          const FunctionDecl *Fn,
+                                          ASTContext &Ctx,
+                                          FixItHint &Insertion);
+
+  bool claim(SourceLocation Loc, const SourceManager &SM);
+  analysis::FunctionPaths *pathsOf(const FunctionDecl *Fn, ASTContext &Ctx);
+
+  model::ApiModel Model;
+  /// `after(d)` in a loop is reported when `d` is at least this long.
+  const unsigned AfterInLoopMinMilliseconds;
+  /// `start=stop;...`: repeating timers of other libraries.
+  const std::string TimerStartStopFunctions;
+  std::vector<TimerPair> Pairs;
+
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<analysis::FunctionPaths>>
+      Paths;
+  llvm::DenseSet<unsigned> Reported;
+};
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_UNSTOPPEDTICKERCHECK_H
