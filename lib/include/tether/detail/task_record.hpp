@@ -96,7 +96,10 @@ struct task_record {
 #endif
 }
 
-/// Marks the calling task blocked for the lifetime of the scope.
+/// Marks the calling task blocked for the lifetime of the scope. Pass the
+/// parker the caller will park on: the leak detector takes a blocked scope
+/// without one (send, receive or select) for the nil channel, which nothing
+/// can ever wake, and reports it as definitely leaked.
 class blocked_scope {
 public:
   blocked_scope(block_kind kind, std::source_location site,
