@@ -33,6 +33,7 @@ clang_tidy = " ".join([
 # Longest names first: lit substitutes in order.
 config.substitutions.append(("%check_tether", check_tether))
 config.substitutions.append(("%clang_tidy", clang_tidy))
+config.substitutions.append(("%tether_tidy", q(config.tether_tidy)))
 config.substitutions.append(("%tether_module", q(config.tether_module)))
 config.substitutions.append(("%tether_include", q(config.tether_include)))
 config.substitutions.append(("%FileCheck", q(config.filecheck)))

@@ -152,8 +152,13 @@ std::optional<LeakingExit> FunctionPaths::search(
       const CFGBlock *Next = Succ.getReachableBlock();
       if (!Next)
         continue;
-      if (Next == Exit)
+      if (Next == Exit) {
+        // A try's dispatch block reaches the exit for exceptions that no
+        // handler catches; which ones those are is not known: precise first.
+        if (isa_and_nonnull<CXXTryStmt>(Block->getTerminatorStmt()))
+          continue;
         return exitOf(*Block, End);
+      }
       if (Seen.insert(Next).second)
         Work.push_back({Next, 0});
     }

@@ -1,0 +1,28 @@
+// RUN: %check_tether %s tether-dropped-cancellation %t
+#include <tether/tether.hpp>
+
+using namespace std::chrono_literals;
+using tether::context;
+bool cond();
+
+// Cancel called on every path: silent.
+int every_path(const context &parent) {
+  auto [ctx, cancel] = tether::with_cancel(parent);
+  if (cond()) {
+    cancel();
+    return 1;
+  }
+  if (ctx.err()) {
+    cancel();
+    throw std::runtime_error("cancelled");
+  }
+  cancel();
+  return 0;
+}
+
+// Calling it twice is harmless (Go's contract) and silent.
+void twice(const context &parent) {
+  auto [ctx, cancel] = tether::with_timeout(parent, 1s);
+  cancel();
+  cancel();
+}
