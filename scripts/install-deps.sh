@@ -9,7 +9,8 @@ packages=(
   libboost-fiber1.81-dev libboost-context1.81-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   golang-go
-  libspdlog-dev libcpp-httplib-dev libasio-dev
+  libasio-dev  # tether-unstopped-ticker's asio tests
+  libspdlog-dev libcpp-httplib-dev  # real-code runs (bench/realcode/)
   # front doors (checks/tools/): lld for the links; grpc/protobuf/absl for
   # tether-clangd (clangd's remote index in libclangdMain.a); neovim for the
   # headless editor test; python3-yaml for run-clang-tidy-19 -export-fixes
