@@ -548,7 +548,7 @@ void Collector::classifySelectCase(unsigned Index, const CallExpr *Case,
     Ch.Unknown = true; // a case kept for later
     return;
   }
-  const Expr *GiveUp = nullptr;
+  const Expr *GiveUp = nullptr, *Weak = nullptr;
   bool Other = false;
   for (const Expr *Arg : Select->arguments()) {
     const auto *C = dyn_cast<CallExpr>(stripTransparent(Arg));
@@ -576,12 +576,14 @@ void Collector::classifySelectCase(unsigned Index, const CallExpr *Case,
         continue;
       }
       if (channelOf(Source) && !Model.isTickerType(Source->getType())) {
-        GiveUp = GiveUp ? GiveUp : C; // a second channel: stop, errc
+        Weak = Weak ? Weak : C; // a second channel: stop, errc
         continue;
       }
     }
     Other = true; // a default, a send, a ticker: the check cannot tell
   }
+  if (!GiveUp)
+    GiveUp = Weak; // a timeout or cancellation names the give-up best
   if (Other) {
     if (IsRecv)
       Ch.Unknown = true;
