@@ -15,28 +15,33 @@ static bool isConstantTrue(const Expr *Cond, ASTContext &Ctx) {
   return Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value;
 }
 
-/// True if something in `S` leaves the loop it belongs to; `Nested` is set
-/// inside an inner loop or switch, where `break` stays inside.
-static bool hasExit(const Stmt *S, bool Nested) {
+/// The first statement in `S` that leaves the loop it belongs to; `Nested`
+/// is set inside an inner loop or switch, where `break` stays inside.
+static const Stmt *findExit(const Stmt *S, bool Nested) {
   if (!S)
-    return false;
+    return nullptr;
   if (isa<BreakStmt>(S))
-    return !Nested;
+    return Nested ? nullptr : S;
   if (isa<ReturnStmt, CoreturnStmt, CXXThrowExpr, GotoStmt, IndirectGotoStmt,
           CoawaitExpr, CoyieldExpr>(S))
-    return true;
+    return S;
   if (isa<LambdaExpr>(S))
-    return false; // a lambda's body runs elsewhere
+    return nullptr; // a lambda's body runs elsewhere
   if (const auto *Call = dyn_cast<CallExpr>(S))
     if (const FunctionDecl *Callee = Call->getDirectCallee();
         Callee && Callee->isNoReturn())
-      return true;
+      return S;
   bool Inner =
       Nested || isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt, SwitchStmt>(S);
   for (const Stmt *Child : S->children())
-    if (hasExit(Child, Inner))
-      return true;
-  return false;
+    if (const Stmt *Exit = findExit(Child, Inner))
+      return Exit;
+  return nullptr;
+}
+
+/// True if something in `S` leaves the loop it belongs to.
+static bool hasExit(const Stmt *S, bool Nested) {
+  return findExit(S, Nested) != nullptr;
 }
 
 bool loopNeverExits(const Stmt *Loop, ASTContext &Ctx) {
@@ -74,6 +79,59 @@ const Stmt *findForeverLoop(const Stmt *Body, ASTContext &Ctx) {
     if (const Stmt *Found = findForeverLoop(Child, Ctx))
       return Found;
   return nullptr;
+}
+
+const Expr *getLoopCondition(const Stmt *Loop) {
+  if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+    return While->getCond();
+  if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
+    return Do->getCond();
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
+    return For->getCond();
+  return nullptr;
+}
+
+bool isConstantTrueCondition(const Expr *Cond, ASTContext &Ctx) {
+  return isConstantTrue(Cond, Ctx);
+}
+
+const Stmt *findLoopExit(const Stmt *Loop) {
+  if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+    return findExit(While->getBody(), false);
+  if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
+    return findExit(Do->getBody(), false);
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Loop)) {
+    if (const Stmt *Exit = findExit(For->getInc(), false))
+      return Exit;
+    return findExit(For->getBody(), false);
+  }
+  return nullptr;
+}
+
+/// True if `S` throws or calls a [[noreturn]] function outside nested
+/// lambdas.
+static bool throwsOrEnds(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<CXXThrowExpr>(S))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->isNoReturn())
+      return true;
+  for (const Stmt *Child : S->children())
+    if (throwsOrEnds(Child))
+      return true;
+  return false;
+}
+
+bool calleeMayLeave(const FunctionDecl *Callee) {
+  if (!Callee)
+    return false;
+  if (Callee->isNoReturn())
+    return true;
+  const FunctionDecl *Def = nullptr;
+  return Callee->hasBody(Def) && throwsOrEnds(Def->getBody());
 }
 
 } // namespace clang::tidy::tether::analysis

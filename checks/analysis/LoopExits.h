@@ -9,6 +9,7 @@
 #define TETHER_CHECKS_ANALYSIS_LOOPEXITS_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 
 namespace clang::tidy::tether::analysis {
@@ -24,6 +25,24 @@ bool loopBodyHasExit(const Stmt *Body);
 
 /// The first loop in `Body` (not in a nested lambda) that can never be left.
 const Stmt *findForeverLoop(const Stmt *Body, ASTContext &Ctx);
+
+/// The condition of a while, do or for statement; null for `for (;;)` and
+/// for other statements.
+const Expr *getLoopCondition(const Stmt *Loop);
+
+/// True if `Cond` is always true (null, as in `for (;;)`, counts as true).
+bool isConstantTrueCondition(const Expr *Cond, ASTContext &Ctx);
+
+/// The first statement in the body or increment of `Loop` (a while, do or
+/// for statement) that leaves it: a `break` not inside an inner loop or
+/// switch, `return`, `throw`, `goto`, `co_return`, a suspension or a
+/// [[noreturn]] call; null if there is none.
+const Stmt *findLoopExit(const Stmt *Loop);
+
+/// True if a call to `Callee` can end a loop that makes it: its body (in this
+/// translation unit) throws or calls a [[noreturn]] function outside nested
+/// lambdas.
+bool calleeMayLeave(const FunctionDecl *Callee);
 
 } // namespace clang::tidy::tether::analysis
 

@@ -132,6 +132,12 @@ const FunctionDecl *ApiModel::getTaskFunction(const Expr *Body) {
   if (!Body)
     return nullptr;
   const Expr *E = ignoreWrappers(Body);
+  // A callable wrapped in a type-erasing holder on the way in
+  // (`std::function<void()> job` parameter of an executor).
+  if (const auto *Holder = dyn_cast<CXXConstructExpr>(E);
+      Holder && Holder->getNumArgs() == 1 && Holder->getConstructor() &&
+      !Holder->getConstructor()->isCopyOrMoveConstructor())
+    E = ignoreWrappers(Holder->getArg(0));
   if (const auto *Unary = dyn_cast<UnaryOperator>(E);
       Unary && Unary->getOpcode() == UO_AddrOf)
     E = ignoreWrappers(Unary->getSubExpr());

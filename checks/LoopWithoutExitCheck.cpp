@@ -1,0 +1,650 @@
+//===--- LoopWithoutExitCheck.cpp - tether clang-tidy ---------------------===//
+//
+// Part of tether: clang-tidy checks for the C++ analogues of goroutine leaks.
+//
+// A loop in a task body (the callable given to a spawn site, and the
+// functions it calls directly) is reported when
+//   - nothing leaves it: no break, return, throw, goto, co_return, suspension
+//     or [[noreturn]] call, here or in a function it calls directly;
+//   - its condition is always true, or reads only variables that cannot
+//     change inside the loop; a plain bool that another thread can write
+//     gets its own message (a data race the compiler may hoist);
+//   - it checks no context or stop token and touches no channel (a receive
+//     ends when the channel is closed, a send throws).
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoopWithoutExitCheck.h"
+#include "analysis/LoopExits.h"
+#include "utils/Aliasing.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+
+/// One task: its spawn site, the function that spawns it and the function
+/// it runs.
+struct LoopWithoutExitCheck::Task {
+  model::SpawnSite Site;
+  const FunctionDecl *Spawner = nullptr;
+  const FunctionDecl *Body = nullptr;
+};
+
+namespace {
+
+AST_MATCHER_P(Expr, isSpawnSite, const model::ApiModel *, Model) {
+  return Model->getSpawnSite(&Node).has_value();
+}
+
+AST_MATCHER(Expr, containsErrors) { return Node.containsErrors(); }
+
+/// The template pattern `Fn` was instantiated from, or `Fn` itself: a task
+/// is checked once, in the code as written.
+const FunctionDecl *patternOf(const FunctionDecl *Fn) {
+  if (!Fn)
+    return nullptr;
+  if (const FunctionDecl *Pattern = Fn->getTemplateInstantiationPattern())
+    Fn = Pattern;
+  const FunctionDecl *Def = nullptr;
+  return Fn->hasBody(Def) ? Def : nullptr;
+}
+
+const Stmt *bodyOf(const FunctionDecl *Fn) {
+  const Stmt *Body = Fn->getBody();
+  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    return Coroutine->getBody();
+  return Body;
+}
+
+const CXXRecordDecl *lambdaOf(const FunctionDecl *Fn) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Fn);
+  return Method && Method->getParent()->isLambda() ? Method->getParent()
+                                                   : nullptr;
+}
+
+/// The function `Fn` is written in, looking through lambdas.
+const FunctionDecl *outermostFunction(const FunctionDecl *Fn) {
+  while (const CXXRecordDecl *Lambda = lambdaOf(Fn)) {
+    const auto *Outer = dyn_cast_or_null<FunctionDecl>(
+        Lambda->getDeclContext()->getNonClosureAncestor());
+    if (!Outer)
+      return Fn;
+    Fn = Outer;
+  }
+  return Fn;
+}
+
+bool isAtomicOrVolatile(QualType T) {
+  T = T.getNonReferenceType();
+  if (T.isVolatileQualified() || T->isAtomicType())
+    return true;
+  const CXXRecordDecl *RD = model::getRecord(T);
+  return RD && RD->getIdentifier() && model::isInStd(RD) &&
+         RD->getName().starts_with("atomic");
+}
+
+bool isPlainBool(QualType T) {
+  T = T.getNonReferenceType();
+  return !T.isNull() && !T->isDependentType() && T->isBooleanType() &&
+         !isAtomicOrVolatile(T);
+}
+
+/// Calls `Visit` on `S` and everything under it, lambda bodies included
+/// (a predicate lambda runs inside the loop that passes it).
+template <class F> void forEachStmt(const Stmt *S, F &&Visit) {
+  if (!S)
+    return;
+  Visit(S);
+  for (const Stmt *Child : S->children())
+    forEachStmt(Child, Visit);
+}
+
+/// The function called directly by `Call`, with a body in this translation
+/// unit and outside namespace std: the one level deep the check follows.
+/// The runtime library itself (namespace std, namespace tether) is modelled,
+/// not analysed.
+const FunctionDecl *followedCallee(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return nullptr;
+  for (const DeclContext *DC = Callee->getDeclContext();
+       DC && !DC->isTranslationUnit(); DC = DC->getParent()) {
+    if (DC->isStdNamespace())
+      return nullptr;
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
+        NS && NS->getIdentifier() && NS->getName() == "tether" &&
+        NS->getParent()->isTranslationUnit())
+      return nullptr;
+  }
+  return patternOf(Callee);
+}
+
+/// True if the standard library's locks or condition variables are used in
+/// `S`: a flag read beside them is ordered by them in practice.
+bool synchronizes(const Stmt *S) {
+  bool Found = false;
+  forEachStmt(S, [&](const Stmt *Node) {
+    const CXXRecordDecl *Class = nullptr;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Node))
+      Class = model::getRecord(Construct->getType());
+    else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Node))
+      Class = Member->getRecordDecl();
+    if (!Class || !Class->getIdentifier() || !model::isInStd(Class))
+      return;
+    StringRef Name = Class->getName();
+    Found |= Name.ends_with("lock") || Name.ends_with("lock_guard") ||
+             Name.contains("mutex") || Name.contains("condition_variable");
+  });
+  return Found;
+}
+
+/// What a loop's condition reads.
+struct Condition {
+  enum Kind { Constant, Shared, Changes };
+  Kind Result = Constant;
+  /// The first plain bool another thread can write, for the message.
+  const Expr *SharedRef = nullptr;
+  const ValueDecl *SharedDecl = nullptr;
+  /// Variables that cannot change inside the loop, for the notes.
+  llvm::SmallVector<std::pair<const Expr *, const ValueDecl *>, 2> Fixed;
+  /// A variable captured by copy: the spawner's changes are not seen.
+  const ValueDecl *CopiedCapture = nullptr;
+  const Expr *CopiedRef = nullptr;
+
+  void changes() { Result = Changes; }
+  void shared(const Expr *Ref, const ValueDecl *D) {
+    if (Result == Changes)
+      return;
+    Result = Shared;
+    if (!SharedRef) {
+      SharedRef = Ref;
+      SharedDecl = D;
+    }
+  }
+};
+
+/// Classifies what the condition of one loop reads.
+class ConditionReader {
+public:
+  ConditionReader(const FunctionDecl *Fn, bool IsTaskBody, const Stmt *Loop,
+                  ASTContext &Ctx)
+      : Fn(Fn), IsTaskBody(IsTaskBody), Loop(Loop), Ctx(Ctx),
+        Mutations(*Loop, Ctx) {}
+
+  Condition read(const Expr *Cond) {
+    if (!analysis::isConstantTrueCondition(Cond, Ctx))
+      visit(Cond);
+    if (Result.Result == Condition::Shared && synchronizes(Loop))
+      Result.changes();
+    return Result;
+  }
+
+private:
+  void visit(const Expr *E) {
+    if (Result.Result == Condition::Changes || !E)
+      return;
+    E = E->IgnoreParenImpCasts();
+    if (E->isTypeDependent() || E->isValueDependent()) {
+      // A constant that only an instantiation knows.
+      return Result.changes();
+    }
+    if (isa<IntegerLiteral, CXXBoolLiteralExpr, FloatingLiteral,
+            CharacterLiteral, CXXNullPtrLiteralExpr>(E))
+      return;
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->isIncrementDecrementOp())
+        return Result.changes();
+      if (Unary->getOpcode() == UO_Deref)
+        return readThrough(Unary, Unary->getSubExpr());
+      return visit(Unary->getSubExpr());
+    }
+    if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+      if (Binary->isAssignmentOp() || Binary->isCompoundAssignmentOp())
+        return Result.changes();
+      visit(Binary->getLHS());
+      return visit(Binary->getRHS());
+    }
+    if (const auto *Conditional = dyn_cast<ConditionalOperator>(E)) {
+      visit(Conditional->getCond());
+      visit(Conditional->getTrueExpr());
+      return visit(Conditional->getFalseExpr());
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (isa<EnumConstantDecl>(Ref->getDecl()))
+        return;
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        return readVariable(Ref, Var);
+      return Result.changes();
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return readMember(Member);
+    // Calls, subscripts, casts to class types: anything may change.
+    Result.changes();
+  }
+
+  /// Where a variable's value lives, seen from the loop.
+  enum class Storage { Own, Copy, Shared, Unknown };
+
+  Storage storageOf(const DeclRefExpr *Ref, const VarDecl *Var) {
+    if (Var->getTLSKind() != VarDecl::TLS_None)
+      return Storage::Unknown;
+    if (Var->getType()->isReferenceType())
+      return IsTaskBody ? Storage::Shared : Storage::Unknown;
+    if (Var->hasGlobalStorage())
+      return Storage::Shared;
+    if (Ref->refersToEnclosingVariableOrCapture()) {
+      const CXXRecordDecl *Lambda = lambdaOf(Fn);
+      if (!Lambda)
+        return Storage::Unknown;
+      for (const LambdaCapture &Capture : Lambda->captures()) {
+        if (!Capture.capturesVariable() || Capture.getCapturedVar() != Var)
+          continue;
+        if (Capture.getCaptureKind() == LCK_ByCopy)
+          return Storage::Copy;
+        return IsTaskBody ? Storage::Shared : Storage::Unknown;
+      }
+      return Storage::Unknown;
+    }
+    if (Var->hasLocalStorage()) {
+      if (utils::hasPtrOrReferenceInFunc(Fn, Var))
+        return Storage::Unknown;
+      return Storage::Own;
+    }
+    return Storage::Unknown;
+  }
+
+  void readVariable(const DeclRefExpr *Ref, const VarDecl *Var) {
+    QualType T = Var->getType();
+    if (isAtomicOrVolatile(T) || T->isDependentType())
+      return Result.changes();
+    if (Mutations.isMutated(Var) || writtenByCallees(Var))
+      return Result.changes();
+    switch (storageOf(Ref, Var)) {
+    case Storage::Own:
+      Result.Fixed.push_back({Ref, Var});
+      return;
+    case Storage::Copy:
+      Result.Fixed.push_back({Ref, Var});
+      if (!Result.CopiedCapture) {
+        Result.CopiedCapture = Var;
+        Result.CopiedRef = Ref;
+      }
+      return;
+    case Storage::Shared:
+      if (T.getNonReferenceType().isConstQualified() && !T->isReferenceType()) {
+        Result.Fixed.push_back({Ref, Var});
+        return;
+      }
+      if (isPlainBool(T))
+        return Result.shared(Ref, Var);
+      return Result.changes();
+    case Storage::Unknown:
+      return Result.changes();
+    }
+  }
+
+  /// `*p`: the pointee of a pointer another thread may hold.
+  void readThrough(const Expr *Deref, const Expr *Pointer) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenImpCasts());
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || !IsTaskBody || !isPlainBool(Deref->getType()) ||
+        Mutations.isMutated(Var) || Mutations.isPointeeMutated(Var))
+      return Result.changes();
+    Result.shared(Deref, Var);
+  }
+
+  void readMember(const MemberExpr *Member) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field)
+      return Result.changes();
+    QualType T = Field->getType();
+    if (isAtomicOrVolatile(T) || T->isDependentType() || Field->isMutable())
+      return Result.changes();
+    if (fieldWritten(Field))
+      return Result.changes();
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    bool SharedBase = Member->isArrow();
+    if (isa<CXXThisExpr>(Base)) {
+      SharedBase = true;
+    } else if (const auto *Outer = dyn_cast<MemberExpr>(Base)) {
+      // `this->state.running`, `cfg.inner.flag`: as shared as the outer.
+      Condition Saved = Result;
+      readMember(Outer);
+      bool OuterShared = Result.Result == Condition::Shared;
+      bool OuterChanges = Result.Result == Condition::Changes;
+      Result = Saved;
+      if (OuterChanges && !Member->isArrow())
+        return Result.changes();
+      SharedBase |= OuterShared || OuterChanges;
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!Var || Mutations.isMutated(Var))
+        return Result.changes();
+      if (!SharedBase) {
+        switch (storageOf(Ref, Var)) {
+        case Storage::Own:
+        case Storage::Copy:
+          Result.Fixed.push_back({Member, Field});
+          return;
+        case Storage::Shared:
+          SharedBase = true;
+          break;
+        case Storage::Unknown:
+          return Result.changes();
+        }
+      }
+    } else {
+      return Result.changes();
+    }
+    if (T.isConstQualified()) {
+      Result.Fixed.push_back({Member, Field});
+      return;
+    }
+    if (SharedBase && IsTaskBody && isPlainBool(T))
+      return Result.shared(Member, Field);
+    if (SharedBase && isPlainBool(T) && isa<CXXThisExpr>(Base))
+      return Result.shared(Member, Field);
+    Result.changes();
+  }
+
+  /// True if the loop, or a function it calls directly, writes `Field`; or
+  /// if it calls a member function whose body this translation unit lacks.
+  bool fieldWritten(const FieldDecl *Field) {
+    bool Written = false;
+    auto Check = [&](const Stmt *Scope, ExprMutationAnalyzer &Analyzer) {
+      forEachStmt(Scope, [&](const Stmt *Node) {
+        const auto *Use = dyn_cast<MemberExpr>(Node);
+        if (!Written && Use && Use->getMemberDecl() == Field &&
+            Analyzer.isMutated(Use))
+          Written = true;
+      });
+    };
+    Check(Loop, Mutations);
+    forEachCallee([&](const CallExpr *Call, const FunctionDecl *Callee) {
+      if (Written)
+        return;
+      if (!Callee) {
+        // A member function of the same class without a body here may
+        // write the field.
+        if (const auto *Method =
+                dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()))
+          if (!Method->isConst() && !Method->isStatic() &&
+              Method->getParent() == Field->getParent())
+            Written = true;
+        return;
+      }
+      ExprMutationAnalyzer Analyzer(*Callee->getBody(), Ctx);
+      Check(Callee->getBody(), Analyzer);
+    });
+    return Written;
+  }
+
+  /// True if a function called directly from the loop writes `Var`.
+  bool writtenByCallees(const VarDecl *Var) {
+    if (Var->hasLocalStorage() && !Var->getType()->isReferenceType())
+      return false; // only reachable from here
+    bool Written = false;
+    forEachCallee([&](const CallExpr *, const FunctionDecl *Callee) {
+      if (Written || !Callee)
+        return;
+      Written = ExprMutationAnalyzer(*Callee->getBody(), Ctx).isMutated(Var);
+    });
+    return Written;
+  }
+
+  template <class F> void forEachCallee(F &&Visit) {
+    forEachStmt(Loop, [&](const Stmt *Node) {
+      if (const auto *Call = dyn_cast<CallExpr>(Node))
+        Visit(Call, followedCallee(Call));
+    });
+  }
+
+  const FunctionDecl *Fn;
+  const bool IsTaskBody;
+  const Stmt *Loop;
+  ASTContext &Ctx;
+  ExprMutationAnalyzer Mutations;
+  Condition Result;
+};
+
+} // namespace
+
+LoopWithoutExitCheck::LoopWithoutExitCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      Model(Options, model::ChannelOptions | model::SpawnOptions |
+                         model::ContextOptions),
+      IgnoreLoopsInMain(Options.get("IgnoreLoopsInMain", true)),
+      IgnoreTasksSpawnedFromMain(
+          Options.get("IgnoreTasksSpawnedFromMain", true)),
+      HonorLivesForever(Options.get("HonorLivesForever", true)) {}
+
+void LoopWithoutExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Model.storeOptions(Options, Opts);
+  Options.store(Opts, "IgnoreLoopsInMain", IgnoreLoopsInMain);
+  Options.store(Opts, "IgnoreTasksSpawnedFromMain", IgnoreTasksSpawnedFromMain);
+  Options.store(Opts, "HonorLivesForever", HonorLivesForever);
+}
+
+void LoopWithoutExitCheck::registerMatchers(MatchFinder *Finder) {
+  // Instantiations too: a spawn whose callable depends on a template
+  // parameter is only a spawn once instantiated. The task is then checked in
+  // its pattern, once.
+  Finder->addMatcher(
+      expr(anyOf(cxxConstructExpr(), callExpr()), isSpawnSite(&Model),
+           unless(containsErrors()),
+           optionally(forCallable(functionDecl().bind("spawner"))))
+          .bind("spawn"),
+      this);
+}
+
+void LoopWithoutExitCheck::onEndOfTranslationUnit() { Reported.clear(); }
+
+void LoopWithoutExitCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *SiteExpr = Result.Nodes.getNodeAs<Expr>("spawn");
+  std::optional<model::SpawnSite> Site = Model.getSpawnSite(SiteExpr);
+  if (!Site)
+    return;
+  Task T;
+  T.Site = *Site;
+  T.Spawner = Result.Nodes.getNodeAs<FunctionDecl>("spawner");
+  if (T.Spawner && T.Spawner->isInvalidDecl())
+    return;
+  T.Body = patternOf(model::ApiModel::getTaskFunction(Site->Body));
+  if (!T.Body || T.Body->isInvalidDecl() || model::isInStd(T.Body))
+    return;
+  if (IgnoreTasksSpawnedFromMain && T.Spawner && T.Spawner->isMain())
+    return;
+  ASTContext &Ctx = *Result.Context;
+
+  checkFunction(T, T.Body, nullptr, Ctx);
+
+  // One level deep: the functions the task calls directly.
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{T.Body};
+  std::function<void(const Stmt *)> Follow = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = followedCallee(Call);
+          Callee && !Callee->isInvalidDecl() && Seen.insert(Callee).second)
+        checkFunction(T, Callee, Call, Ctx);
+    for (const Stmt *Child : S->children())
+      Follow(Child);
+  };
+  Follow(bodyOf(T.Body));
+}
+
+bool LoopWithoutExitCheck::isExempt(const Task &T,
+                                    const FunctionDecl *Fn) const {
+  if (HonorLivesForever && (model::hasRole(Fn, model::role::LivesForever) ||
+                            model::hasRole(T.Body, model::role::LivesForever)))
+    return true;
+  if (IgnoreLoopsInMain) {
+    const FunctionDecl *Outer = outermostFunction(Fn);
+    if (Outer && Outer->isMain())
+      return true;
+  }
+  return false;
+}
+
+void LoopWithoutExitCheck::checkFunction(const Task &T, const FunctionDecl *Fn,
+                                         const CallExpr *Via, ASTContext &Ctx) {
+  if (isExempt(T, Fn))
+    return;
+  // Loops of this function, outermost first; not those of nested lambdas,
+  // which run elsewhere, nor those inside a loop already reported.
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (isa<WhileStmt, DoStmt, ForStmt>(S)) {
+      SourceLocation Loc = Ctx.getSourceManager().getFileLoc(S->getBeginLoc());
+      if (Reported.contains(Loc.getRawEncoding()))
+        return;
+      unsigned Before = Reported.size();
+      checkLoop(T, Fn, S, Via, Ctx);
+      if (Reported.size() != Before)
+        return;
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(bodyOf(Fn));
+}
+
+void LoopWithoutExitCheck::checkLoop(const Task &T, const FunctionDecl *Fn,
+                                     const Stmt *Loop, const CallExpr *Via,
+                                     ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = Loop->getBeginLoc();
+  if (Loc.isInvalid() || (Loc.isMacroID() && SM.isInSystemMacro(Loc)))
+    return;
+  if (analysis::findLoopExit(Loop))
+    return;
+
+  // Cancellation, channels, and exits in the functions the loop calls; code
+  // with errors (mid-edit) is not understood well enough to report.
+  bool Observes = false;
+  forEachStmt(Loop, [&](const Stmt *Node) {
+    if (Observes)
+      return;
+    if (const auto *E = dyn_cast<Expr>(Node); E && E->containsErrors())
+      Observes = true;
+    if (const auto *Decls = dyn_cast<DeclStmt>(Node))
+      for (const Decl *D : Decls->decls())
+        Observes |= D->isInvalidDecl();
+    if (const auto *E = dyn_cast<Expr>(Node)) {
+      QualType Type = E->getType();
+      if (!Type.isNull() &&
+          (Model.isTokenType(Type) || Model.isStopSourceType(Type) ||
+           Model.isChannelType(Type)))
+        Observes = true;
+    }
+    const auto *Call = dyn_cast<CallExpr>(Node);
+    if (!Call)
+      return;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && (model::hasRole(Callee, model::role::Select) ||
+                   Model.isRecv(Callee) || Model.isSend(Callee)))
+      Observes = true;
+    if (Callee && Callee->getIdentifier() &&
+        Callee->getName() == "stop_requested")
+      Observes = true;
+    if (const FunctionDecl *Followed = followedCallee(Call)) {
+      if (analysis::calleeMayLeave(Followed))
+        Observes = true;
+      forEachStmt(Followed->getBody(), [&](const Stmt *Inner) {
+        if (const auto *E = dyn_cast<Expr>(Inner))
+          if (!E->getType().isNull() && (Model.isTokenType(E->getType()) ||
+                                         Model.isStopSourceType(E->getType()) ||
+                                         Model.isChannelType(E->getType())))
+            Observes = true;
+      });
+    } else if (Callee && Callee->isNoReturn()) {
+      Observes = true;
+    }
+  });
+  if (Observes)
+    return;
+
+  Condition Cond = ConditionReader(Fn, Fn == T.Body, Loop, Ctx)
+                       .read(analysis::getLoopCondition(Loop));
+  if (Cond.Result == Condition::Changes)
+    return;
+
+  SourceLocation Key = SM.getFileLoc(Loc);
+  if (!Reported.insert(Key.getRawEncoding()).second)
+    return;
+
+  if (Cond.Result == Condition::Shared) {
+    diag(Loc, "loop's only exit condition %0 is a plain bool shared with "
+              "another thread: a data race, and the compiler may hoist the "
+              "read so that the loop never stops")
+        << Cond.SharedDecl << Cond.SharedRef->getSourceRange();
+    diag(Cond.SharedRef->getExprLoc(),
+         "make %0 a 'std::atomic<bool>', or stop the task with a "
+         "'std::stop_token' or a context",
+         DiagnosticIDs::Note)
+        << Cond.SharedDecl;
+  } else {
+    diag(Loc, "loop in a task never exits and checks no context or stop "
+              "token: the task can never stop");
+    for (const auto &[Ref, Decl] : Cond.Fixed) {
+      if (Decl == Cond.CopiedCapture)
+        diag(Ref->getExprLoc(),
+             "%0 is captured by copy: the task never sees its spawner change "
+             "it",
+             DiagnosticIDs::Note)
+            << Decl;
+      else
+        diag(Ref->getExprLoc(), "%0 cannot change inside the loop",
+             DiagnosticIDs::Note)
+            << Decl;
+    }
+    // A token the function already has, unused by the loop.
+    const ValueDecl *InScope = nullptr;
+    for (const ParmVarDecl *Param : Fn->parameters())
+      if (!InScope && Model.isTokenType(Param->getType()))
+        InScope = Param;
+    if (const CXXRecordDecl *Lambda = lambdaOf(Fn))
+      for (const LambdaCapture &Capture : Lambda->captures())
+        if (!InScope && Capture.capturesVariable() &&
+            Model.isTokenType(Capture.getCapturedVar()->getType()))
+          InScope = Capture.getCapturedVar();
+    if (InScope)
+      diag(Loc, "check %0 in the loop and return once it is cancelled",
+           DiagnosticIDs::Note)
+          << InScope;
+    else
+      diag(Loc,
+           "give the task a context or 'std::stop_token' and return from "
+           "the loop once it is cancelled",
+           DiagnosticIDs::Note);
+  }
+
+  if (Via)
+    diag(Via->getExprLoc(), "%0 is called from the task here",
+         DiagnosticIDs::Note)
+        << Fn;
+  if (T.Site.Kind == model::SpawnKind::StdJThread) {
+    bool TakesToken = llvm::any_of(T.Body->parameters(), [&](const auto *P) {
+      return Model.isStopTokenType(P->getType());
+    });
+    diag(T.Site.Site->getExprLoc(),
+         "std::jthread's destructor requests stop and then joins: %select{the "
+         "callable takes no 'std::stop_token'|the loop never checks the "
+         "callable's 'std::stop_token'}0, so the destructor hangs",
+         DiagnosticIDs::Note)
+        << TakesToken;
+  } else {
+    diag(T.Site.Site->getExprLoc(), "task spawned here", DiagnosticIDs::Note);
+  }
+}
+
+} // namespace clang::tidy::tether
