@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Times the tether checks against parse cost and against two CFG-building
+peers, per translation unit of a compile_commands.json (issue 9).
+
+  bench_checks.py --tidy build/bin/tether-tidy -p DB_DIR [--repeat N]
+                  [--filter REGEX] [--markdown FILE] [--profile-dir DIR]
+
+Three configurations, all run by the same binary (tether-tidy), interleaved
+per TU (a, b, c, a, b, c, ...) so that load drift hits each alike; the time of
+a configuration is the minimum over --repeat runs of user+system CPU seconds
+(CPU time moves far less than wall time on a loaded machine):
+
+  (a) parse    one trivial check: the cost of parsing and one AST traversal
+  (b) tether   -*,tether-*
+  (c) peers    -*,bugprone-infinite-loop,bugprone-use-after-move
+
+Printed per TU: the three times, (b)/(a), the tether share (b)-(a) and the
+peers' share (c)-(a), their ratio, and peak RSS of each (GNU time's %M). With
+--profile-dir, (b) and (c) also run once with --enable-check-profile and the
+table gains the in-process time of each check (clang-tidy's own timers),
+which is free of the subtraction noise.
+"""
+
+import argparse
+import glob
+import json
+import os
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+CONFIGS = [
+    ("parse", "-*,misc-unused-alias-decls"),
+    ("tether", "-*,tether-*"),
+    ("peers", "-*,bugprone-infinite-loop,bugprone-use-after-move"),
+]
+GNU_TIME = "/usr/bin/time"
+
+
+def run_once(tidy, db, path, checks, extra=()):
+    fmt = "TETHER_TIME %e %U %S %M"
+    cmd = [GNU_TIME, "-f", fmt, tidy, "-p", db, "--quiet",
+           "-checks=" + checks] + list(extra) + [path]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, errors="replace")
+    m = re.search(r"TETHER_TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", proc.stderr)
+    if not m:
+        raise RuntimeError("no timing for %s: %s" % (path, proc.stderr[-2000:]))
+    wall, user, sys_, rss = (float(m.group(1)), float(m.group(2)),
+                             float(m.group(3)), int(m.group(4)))
+    # Exit 1 with "error:" lines means the TU does not compile: report it.
+    errors = proc.stderr.count(" error: ") + proc.stdout.count(" error: ")
+    warnings = [l for l in proc.stdout.splitlines() if ": warning: " in l]
+    return {"wall": wall, "cpu": user + sys_, "rss_mb": rss / 1024.0,
+            "errors": errors, "warnings": warnings, "rc": proc.returncode}
+
+
+def profile(tidy, db, path, checks, outdir):
+    before = set(glob.glob(os.path.join(outdir, "*.json")))
+    run_once(tidy, db, path, checks,
+             ["--enable-check-profile", "--store-check-profile=" + outdir])
+    after = set(glob.glob(os.path.join(outdir, "*.json"))) - before
+    per_check = {}
+    for f in after:
+        with open(f) as fh:
+            data = json.load(fh)
+        for key, value in data.get("profile", {}).items():
+            # time.clang-tidy.<check>.wall|user|sys
+            m = re.match(r"time\.clang-tidy\.(.+)\.(wall|user|sys)$", key)
+            if m and m.group(2) in ("user", "sys"):
+                per_check[m.group(1)] = per_check.get(m.group(1), 0.0) + value
+    return per_check
+
+
+def short(path, root):
+    rel = os.path.relpath(path, root)
+    return rel if not rel.startswith("..") else path
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tidy", required=True)
+    parser.add_argument("-p", dest="db", required=True)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--filter", default="")
+    parser.add_argument("--markdown")
+    parser.add_argument("--json")
+    parser.add_argument("--profile-dir")
+    parser.add_argument("--root", default=os.getcwd())
+    args = parser.parse_args()
+
+    with open(os.path.join(args.db, "compile_commands.json")) as f:
+        entries = json.load(f)
+    files = []
+    for e in entries:
+        p = e["file"] if os.path.isabs(e["file"]) else os.path.join(
+            e["directory"], e["file"])
+        if re.search(args.filter, p) and p not in files:
+            files.append(p)
+    if args.profile_dir:
+        os.makedirs(args.profile_dir, exist_ok=True)
+
+    rows = []
+    started = time.time()
+    for i, path in enumerate(files, 1):
+        runs = {name: [] for name, _ in CONFIGS}
+        for _ in range(args.repeat):
+            for name, checks in CONFIGS:
+                runs[name].append(run_once(args.tidy, args.db, path, checks))
+        row = {"file": short(path, args.root)}
+        for name, _ in CONFIGS:
+            best = min(runs[name], key=lambda r: r["cpu"])
+            row[name] = min(r["cpu"] for r in runs[name])
+            row[name + "_wall"] = min(r["wall"] for r in runs[name])
+            row[name + "_rss"] = max(r["rss_mb"] for r in runs[name])
+            row[name + "_errors"] = best["errors"]
+        row["tether_warnings"] = runs["tether"][0]["warnings"]
+        row["peers_warnings"] = runs["peers"][0]["warnings"]
+        if args.profile_dir:
+            row["profile_tether"] = profile(args.tidy, args.db, path,
+                                            CONFIGS[1][1], args.profile_dir)
+            row["profile_peers"] = profile(args.tidy, args.db, path,
+                                           CONFIGS[2][1], args.profile_dir)
+        rows.append(row)
+        sys.stderr.write("[%d/%d %.0fs] %s a=%.2f b=%.2f c=%.2f\n" % (
+            i, len(files), time.time() - started, row["file"], row["parse"],
+            row["tether"], row["peers"]))
+
+    table = render(rows, args)
+    print(table)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(table + "\n")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(rows, f, indent=1)
+
+
+def render(rows, args):
+    prof = bool(args.profile_dir)
+    head = ["TU", "(a) parse s", "(b) tether s", "(c) peers s", "(b)/(a)",
+            "tether share s", "peers share s", "tether/peers",
+            "peak MB a/b/c"]
+    if prof:
+        head += ["tether checks s (profile)", "peers s (profile)",
+                 "tether/peers (profile)"]
+    lines = ["| " + " | ".join(head) + " |",
+             "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|"]
+    tot = {"parse": 0.0, "tether": 0.0, "peers": 0.0, "pt": 0.0, "pp": 0.0}
+    worst = 0.0
+    for r in rows:
+        ts = r["tether"] - r["parse"]
+        ps = r["peers"] - r["parse"]
+        worst = max(worst, r["tether"] / r["parse"])
+        cells = [r["file"] + (" (errors)" if r["parse_errors"] else ""),
+                 "%.2f" % r["parse"], "%.2f" % r["tether"],
+                 "%.2f" % r["peers"], "%.3f" % (r["tether"] / r["parse"]),
+                 "%+.2f" % ts, "%+.2f" % ps, ratio(ts, ps),
+                 "%.0f/%.0f/%.0f" % (r["parse_rss"], r["tether_rss"],
+                                     r["peers_rss"])]
+        for k in ("parse", "tether", "peers"):
+            tot[k] += r[k]
+        if prof:
+            pt = sum(v for k, v in r["profile_tether"].items()
+                     if k.startswith("tether-"))
+            pp = sum(r["profile_peers"].values())
+            tot["pt"] += pt
+            tot["pp"] += pp
+            cells += ["%.3f" % pt, "%.3f" % pp, ratio(pt, pp)]
+        lines.append("| " + " | ".join(cells) + " |")
+    ts, ps = tot["tether"] - tot["parse"], tot["peers"] - tot["parse"]
+    cells = ["**all %d TUs**" % len(rows), "%.2f" % tot["parse"],
+             "%.2f" % tot["tether"], "%.2f" % tot["peers"],
+             "%.3f" % (tot["tether"] / tot["parse"]), "%+.2f" % ts,
+             "%+.2f" % ps, ratio(ts, ps), ""]
+    if prof:
+        cells += ["%.3f" % tot["pt"], "%.3f" % tot["pp"],
+                  ratio(tot["pt"], tot["pp"])]
+    lines.append("| " + " | ".join(cells) + " |")
+    out = "\n".join(lines)
+    if prof:
+        by_check = {}
+        for r in rows:
+            for k, v in list(r["profile_tether"].items()) + list(
+                    r["profile_peers"].items()):
+                by_check[k] = by_check.get(k, 0.0) + v
+        out += "\n\nIn-process time per check over all TUs " \
+               "(--enable-check-profile, user+sys s):\n\n"
+        out += "| check | s | share of (a) |\n|---|---:|---:|\n"
+        for k, v in sorted(by_check.items(), key=lambda kv: -kv[1]):
+            out += "| %s | %.3f | %.2f%% |\n" % (k, v, 100 * v / tot["parse"])
+        out += "\nProfile overhead of tether over parse: %.2f%% " \
+               "(tether checks' in-process time / (a)).\n" % (
+                   100 * tot["pt"] / tot["parse"])
+    out += "\nWorst per-TU (b)/(a): %.3f. Summed (b)/(a): %.3f.\n" % (
+        worst, tot["tether"] / tot["parse"])
+    return out
+
+
+def ratio(x, y):
+    if y <= 0.005:
+        return "n/a (peers ~0)" if x <= 0.005 else "peers ~0"
+    return "%.2f" % (x / y)
+
+
+if __name__ == "__main__":
+    main()

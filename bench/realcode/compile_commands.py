@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Writes the compile_commands.json of the real-code corpus (issue 9).
+
+  compile_commands.py --out DIR [--build BUILD] [--tether-only | --third-party-only]
+
+The corpus is every bench/realcode/*.cpp (translation units that include the
+third-party headers Debian installs: spdlog, cpp-httplib, asio, Boost, oneTBB,
+gRPC) plus tether's own lib/src, examples/ and test/runtime translation units.
+
+Nothing here is a hand-written path: the flags of a third-party TU come from
+pkg-config for the libraries it includes (found by scanning its #include
+lines), and tether's own entries are copied from the CMake build's
+compile_commands.json (BUILD, default build/). The realcode TUs are C++20.
+"""
+
+import argparse
+import glob
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+CXX = "/usr/lib/llvm-19/bin/clang++"
+
+# include prefix -> pkg-config module (empty: header-only, no flags needed)
+PKG = [
+    ("spdlog/", "spdlog"),
+    ("grpcpp/", "grpc++"),
+    ("oneapi/tbb", "tbb"),
+    ("tbb/", "tbb"),
+    ("httplib.h", ""),
+    ("asio", ""),
+    ("boost/", ""),
+]
+# tether's own translation units taken from the CMake database.
+TETHER_DIRS = ("lib/src/", "examples/", "test/runtime/")
+
+INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)
+
+
+def pkg_flags(module):
+    if not module:
+        return []
+    try:
+        out = subprocess.run(["pkg-config", "--cflags", module], check=True,
+                             capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    return shlex.split(out)
+
+
+def third_party_entries():
+    entries = []
+    for path in sorted(glob.glob(os.path.join(HERE, "*.cpp"))):
+        with open(path, encoding="utf-8", errors="replace") as f:
+            includes = INCLUDE.findall(f.read())
+        flags = []
+        for prefix, module in PKG:
+            if any(i.startswith(prefix) for i in includes):
+                for flag in pkg_flags(module):
+                    if flag not in flags:
+                        flags.append(flag)
+        if any("tether/" in i for i in includes):
+            flags.append("-I" + os.path.join(ROOT, "lib", "include"))
+        args = [CXX, "-std=c++20", "-pthread"] + flags + [
+            "-c", path, "-o", os.devnull]
+        entries.append({"directory": HERE, "file": path, "arguments": args})
+    return entries
+
+
+def tether_entries(build):
+    db = os.path.join(build, "compile_commands.json")
+    entries = []
+    if os.path.exists(db):
+        with open(db) as f:
+            entries = json.load(f)
+    out = []
+    for e in entries:
+        path = e["file"]
+        if not os.path.isabs(path):
+            path = os.path.join(e["directory"], path)
+        rel = os.path.relpath(path, ROOT)
+        if rel.startswith(TETHER_DIRS) and rel.endswith(".cpp"):
+            out.append(e)
+    # TUs the build does not list (a tree configured before they were added,
+    # or examples/test built elsewhere) get the library's own flags.
+    listed = {os.path.realpath(e["file"]) for e in out}
+    for d in TETHER_DIRS:
+        for path in sorted(glob.glob(os.path.join(ROOT, d, "*.cpp"))):
+            if os.path.realpath(path) in listed:
+                continue
+            args = [CXX, "-std=c++20", "-pthread",
+                    "-I" + os.path.join(ROOT, "lib", "include"),
+                    "-I" + os.path.join(ROOT, d), "-c", path, "-o", os.devnull]
+            out.append({"directory": ROOT, "file": path, "arguments": args})
+    out.sort(key=lambda e: e["file"])
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--tether-only", action="store_true")
+    group.add_argument("--third-party-only", action="store_true")
+    args = parser.parse_args()
+    entries = []
+    if not args.tether_only:
+        entries += third_party_entries()
+    if not args.third_party_only:
+        entries += tether_entries(args.build)
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "compile_commands.json"), "w") as f:
+        json.dump(entries, f, indent=2)
+        f.write("\n")
+    print("%d translation units -> %s" % (
+        len(entries), os.path.join(args.out, "compile_commands.json")))
+
+
+if __name__ == "__main__":
+    main()
