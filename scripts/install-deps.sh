@@ -15,6 +15,10 @@ packages=(
   # tether-clangd (clangd's remote index in libclangdMain.a); neovim for the
   # headless editor test; python3-yaml for run-clang-tidy-19 -export-fixes
   lld-19 libgrpc++-dev libprotobuf-dev libabsl-dev neovim python3-yaml
+  # the real-code corpus of the checks (bench/realcode/, make bench-checks);
+  # /usr/bin/time for peak memory
+  libspdlog-dev libcpp-httplib-dev libasio-dev libboost1.81-dev
+  libboost-thread1.81-dev libtbb-dev time
 )
 # npm installs the SARIF validator (scripts/setup-npm-tools.sh); keep a
 # nodejs that already brings its own npm.
