@@ -50,6 +50,7 @@ struct Op {
   const Stmt *S;                   ///< the call, select or range-for
   SourceLocation Loc;              ///< where to point at it
   bool InLoop = false;             ///< repeats (in a loop of its party)
+  const Stmt *LoopCond = nullptr;  ///< the outermost such loop's condition
   const Expr *OtherCase = nullptr; ///< GiveUpRecv: the case that can win
 };
 
@@ -261,6 +262,7 @@ struct UnboundedChannelSendCheck::Channel {
   const FunctionDecl *Owner = nullptr;
   const CallExpr *Make = nullptr;
   uint64_t Capacity = 0;
+  bool CapacityKnown = false;
   bool MadeInLoop = false;
   bool Unknown = false; ///< escapes, or used in a way the check cannot follow
   llvm::SmallVector<Party, 4> Parties;
@@ -285,7 +287,8 @@ private:
              const Expr *OtherCase = nullptr);
   /// True if a loop of the party, one that does not also make the channel,
   /// encloses `S`; `Count` (if given) gets how many times it runs.
-  bool inLoop(unsigned Index, const Stmt *S, unsigned *Count = nullptr);
+  bool inLoop(unsigned Index, const Stmt *S, unsigned *Count = nullptr,
+              const Stmt **Outermost = nullptr);
   void classifySelectCase(unsigned Index, const CallExpr *Case, bool IsRecv);
   const ValueDecl *channelOf(const Expr *E) const;
 
@@ -296,7 +299,8 @@ private:
   llvm::DenseSet<const LambdaExpr *> SeenLambdas;
 };
 
-bool Collector::inLoop(unsigned Index, const Stmt *S, unsigned *Count) {
+bool Collector::inLoop(unsigned Index, const Stmt *S, unsigned *Count,
+                       const Stmt **Outermost) {
   const Party &P = Ch.Parties[Index];
   bool Found = false;
   if (Count)
@@ -307,6 +311,8 @@ bool Collector::inLoop(unsigned Index, const Stmt *S, unsigned *Count) {
       if (contains(A, Ch.Var->getLocation(), SM) && Index == 0)
         break; // the channel is made anew on each iteration
       Found = true;
+      if (Outermost)
+        *Outermost = A;
       if (Count)
         *Count = mul(*Count, tripCount(A, Ctx));
     }
@@ -317,7 +323,20 @@ bool Collector::inLoop(unsigned Index, const Stmt *S, unsigned *Count) {
 
 void Collector::addOp(unsigned Index, OpKind Kind, const Stmt *S,
                       SourceLocation Loc, const Expr *OtherCase) {
-  Op O{Kind, S, Loc, inLoop(Index, S), OtherCase};
+  const Stmt *Loop = nullptr;
+  Op O{Kind, S, Loc, inLoop(Index, S, nullptr, &Loop), nullptr, OtherCase};
+  // A path that reaches a loop which receives is taken to receive: the
+  // CFG cannot tell that `for (i = 0; i < 3; ++i)` runs at all.
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
+    O.LoopCond = For->getCond();
+  else if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+    O.LoopCond = While->getCond();
+  else if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+    O.LoopCond = Range->getCond();
+  // A range-for is a terminator, not an element of the CFG: its condition
+  // stands for it.
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(S); Range && !O.LoopCond)
+    O.LoopCond = Range->getCond();
   Ch.Parties[Index].Ops.push_back(O);
 }
 
@@ -651,7 +670,6 @@ void UnboundedChannelSendCheck::registerMatchers(MatchFinder *Finder) {
                            hasType(qualType(isChannel(&Model))),
                            hasInitializer(expr().bind("init")))
                        .bind("var")),
-               unless(isInTemplateInstantiation()),
                forCallable(functionDecl().bind("fn"))),
       this);
 }
@@ -695,9 +713,10 @@ void UnboundedChannelSendCheck::checkChannel(const VarDecl *Var,
   Ch.Var = Var;
   Ch.Owner = Owner;
   std::optional<uint64_t> Capacity = capacityOf(Model, Init, Ctx, &Ch.Make);
-  if (!Capacity)
-    return;
-  Ch.Capacity = *Capacity;
+  if (!Capacity && !Ch.Make)
+    return; // not made here: the nil channel, a copy, a call result
+  Ch.CapacityKnown = Capacity.has_value();
+  Ch.Capacity = Capacity.value_or(0);
   Party OwnerParty;
   OwnerParty.Fn = Owner;
   OwnerParty.Body = Owner->getBody();
@@ -709,7 +728,8 @@ void UnboundedChannelSendCheck::checkChannel(const VarDecl *Var,
   Collector(Model, Ch, Ctx).collect(0, 0);
   if (Ch.Unknown || Ch.Parties.size() < 2)
     return; // it escapes, or no task uses it
-  checkSends(Ch, Ctx);
+  if (Ch.CapacityKnown)
+    checkSends(Ch, Ctx);
   checkRanges(Ch, Ctx);
 }
 
@@ -879,12 +899,13 @@ void UnboundedChannelSendCheck::checkSends(Channel &Ch, ASTContext &Ctx) {
       llvm::SmallPtrSet<const Stmt *, 8> Firm, Any;
       const Expr *OtherCase = nullptr;
       for (const Op &O : Q.Ops) {
+        const Stmt *At = O.LoopCond ? O.LoopCond : O.S;
         if (O.Kind == OpKind::Recv || O.Kind == OpKind::Range)
-          Firm.insert(O.S);
+          Firm.insert(At);
         if (O.Kind == OpKind::GiveUpRecv && !OtherCase)
           OtherCase = O.OtherCase;
         if (O.Kind != OpKind::Close && O.Kind != OpKind::Send)
-          Any.insert(O.S);
+          Any.insert(At);
       }
       const Expr *Start = nullptr;
       if (R == 0)

@@ -1,0 +1,29 @@
+// A channel whose type depends on a template parameter in a template that is never instantiated: silent, no crash.
+//
+// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
+#include <tether/leak.hpp>
+#include <tether/tether.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+using namespace std::chrono_literals;
+
+template <class T> T first_of(T a, bool skip) {
+  auto ch = tether::make_chan<T>();
+  tether::go([=] { ch.send(a); });
+  if (skip)
+    return T{};
+  return *ch.recv();
+}
+// RUNTIME: no leaks
+int main() {
+  (void)0;
+  auto report = tether::leak::verify_none(
+      tether::leak::options().wait(std::chrono::milliseconds(200)));
+  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
+  std::cout.flush();
+  std::_Exit(0);
+}

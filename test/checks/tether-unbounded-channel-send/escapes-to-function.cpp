@@ -1,0 +1,32 @@
+// The channel is passed to a function the check cannot see into: it may receive, so the check is silent.
+//
+// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
+#include <tether/leak.hpp>
+#include <tether/tether.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+using namespace std::chrono_literals;
+
+void drain(tether::chan<int> ch) { (void)ch.recv(); }
+
+int answer(bool fail) {
+  auto ch = tether::make_chan<int>();
+  tether::go([=] { ch.send(1); });
+  drain(ch);
+  if (fail)
+    return -1;
+  return 0;
+}
+// RUNTIME: no leaks
+int main() {
+  answer(true);
+  auto report = tether::leak::verify_none(
+      tether::leak::options().wait(std::chrono::milliseconds(200)));
+  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
+  std::cout.flush();
+  std::_Exit(0);
+}

@@ -1,0 +1,30 @@
+// The channel is captured by a lambda that is not a task body: the check cannot follow it.
+//
+// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
+#include <tether/leak.hpp>
+#include <tether/tether.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+using namespace std::chrono_literals;
+
+int answer(bool fail) {
+  auto ch = tether::make_chan<int>();
+  tether::go([=] { ch.send(9); });
+  auto receive = [&] { return *ch.recv(); };
+  if (fail)
+    return receive();
+  return receive() + 1;
+}
+// RUNTIME: no leaks
+int main() {
+  answer(true);
+  auto report = tether::leak::verify_none(
+      tether::leak::options().wait(std::chrono::milliseconds(200)));
+  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
+  std::cout.flush();
+  std::_Exit(0);
+}

@@ -1,0 +1,29 @@
+// The task uses the context overload of send, which gives up on cancellation.
+//
+// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
+#include <tether/leak.hpp>
+#include <tether/tether.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+using namespace std::chrono_literals;
+
+void produce(const tether::context &ctx, bool quit_early) {
+  auto out = tether::make_chan<int>();
+  tether::go([=] { (void)out.send(ctx, 1); });
+  if (quit_early)
+    return;
+  (void)out.recv();
+}
+// RUNTIME: no leaks
+int main() {
+  auto [ctx, cancel] = tether::with_cancel(tether::background()); produce(ctx, true); cancel(); tether::sleep(20ms);
+  auto report = tether::leak::verify_none(
+      tether::leak::options().wait(std::chrono::milliseconds(200)));
+  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
+  std::cout.flush();
+  std::_Exit(0);
+}
