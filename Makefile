@@ -17,6 +17,9 @@ demo: build
 bench: build
 	@./scripts/bench.sh
 
+bench-checks: build
+	@./scripts/bench-checks.sh
+
 format:
 	@git ls-files '*.cpp' '*.hpp' '*.h' | xargs /usr/lib/llvm-19/bin/clang-format -i
 

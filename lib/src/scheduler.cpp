@@ -1,5 +1,7 @@
 #include "scheduler.hpp"
 
+#include "sanitizer_fibers.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -99,22 +101,11 @@ public:
     shared_queue().push(ctx);
   }
 
-  context *pick_next() noexcept override {
-    if (worker_) {
-      context *ctx = next_.exchange(nullptr, std::memory_order_acq_rel);
-      if (!ctx)
-        ctx = shared_queue().pop();
-      if (ctx) {
-        stop_idling();
-        context::active()->attach(ctx);
-        return ctx;
-      }
-    }
-    if (local_.empty())
-      return nullptr;
-    context *ctx = &local_.front();
-    local_.pop_front();
-    return ctx;
+  TETHER_ANNOUNCES_FIBER_SWITCH context *pick_next() noexcept override {
+    context *next = choose_next();
+    if (next)
+      sanitizer_fibers::announce(sanitizer_fibers::shadow_of(next));
+    return next;
   }
 
   bool has_ready_fibers() const noexcept override {
@@ -143,7 +134,8 @@ public:
     steal_stuck_task();
   }
 
-  void notify() noexcept override {
+  /// Wakes this thread if it sleeps for lack of work.
+  void wake() noexcept {
     // Notify under the lock: a non-worker thread may exit, destroying this
     // algorithm, as soon as it sees notified_.
     std::lock_guard lock(mutex_);
@@ -151,7 +143,37 @@ public:
     wakeup_.notify_one();
   }
 
+  TETHER_ANNOUNCES_FIBER_SWITCH void notify() noexcept override {
+    wake();
+    // Only the dispatcher shutting down at thread exit notifies its own
+    // thread's algorithm; it then returns to the main context by itself.
+    if (context::active()->is_context(boost::fibers::type::dispatcher_context) &&
+        std::this_thread::get_id() == owner_)
+      sanitizer_fibers::announce(sanitizer_fibers::main_shadow());
+  }
+
 private:
+  context *choose_next() noexcept {
+    // Pinned contexts first: the dispatcher frees finished tasks, moves tasks
+    // woken from other threads in and fires sleeps; it must not starve while
+    // tasks keep the worker busy.
+    if (!local_.empty()) {
+      context *ctx = &local_.front();
+      local_.pop_front();
+      return ctx;
+    }
+    if (!worker_)
+      return nullptr;
+    context *ctx = next_.exchange(nullptr, std::memory_order_acq_rel);
+    if (!ctx)
+      ctx = shared_queue().pop();
+    if (!ctx)
+      return nullptr;
+    stop_idling();
+    context::active()->attach(ctx);
+    return ctx;
+  }
+
   void stop_idling() noexcept {
     if (idle_since_ == time_point())
       return;
@@ -186,6 +208,7 @@ private:
   }
 
   const bool worker_;
+  const std::thread::id owner_ = std::this_thread::get_id();
   boost::fibers::scheduler::ready_queue_type local_;
   std::atomic<context *> next_{nullptr};
   std::atomic<std::uint64_t> handoffs_{0}; // puts into next_, for stealing
@@ -208,7 +231,7 @@ void run_queue::push(context *ctx) noexcept {
     }
   }
   if (sleeper)
-    sleeper->notify();
+    sleeper->wake();
 }
 
 context *run_queue::pop() noexcept {
@@ -260,6 +283,7 @@ std::size_t worker_count() {
 
 void run_worker() {
   thread_joined = true;
+  sanitizer_fibers::on_thread_joined();
   boost::fibers::use_scheduling_algorithm<pool_algorithm>(true);
   // The worker's main context waits for good; its dispatcher runs the tasks.
   boost::fibers::promise<void> never;
@@ -267,6 +291,14 @@ void run_worker() {
 }
 
 } // namespace
+
+task_properties::task_properties(context *ctx)
+    : fiber_properties(ctx),
+      shadow_fiber(ctx->is_context(boost::fibers::type::worker_context)
+                       ? sanitizer_fibers::create()
+                       : nullptr) {}
+
+task_properties::~task_properties() { sanitizer_fibers::destroy(shadow_fiber); }
 
 void ensure_workers_started() {
   static const bool started = [] {
@@ -281,6 +313,7 @@ void ensure_thread_joined() {
   if (thread_joined)
     return;
   thread_joined = true;
+  sanitizer_fibers::on_thread_joined();
   boost::fibers::use_scheduling_algorithm<pool_algorithm>(false);
 }
 

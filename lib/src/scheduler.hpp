@@ -9,11 +9,17 @@
 
 namespace tether::detail {
 
-/// Per-fiber properties: the record of the task the fiber runs.
+/// Per-fiber properties: the record of the task the fiber runs, and its
+/// ThreadSanitizer shadow fiber.
 class task_properties final : public boost::fibers::fiber_properties {
 public:
-  using fiber_properties::fiber_properties;
+  explicit task_properties(boost::fibers::context *ctx);
+  ~task_properties() override;
+  task_properties(const task_properties &) = delete;
+  task_properties &operator=(const task_properties &) = delete;
+
   task_record *record = nullptr;
+  void *shadow_fiber = nullptr;
 };
 
 /// Starts the worker pool on first use.

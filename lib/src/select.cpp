@@ -104,9 +104,12 @@ int run_select(select_case *const *cases, std::size_t count,
 
   parker parker;
   scratch<waiter_node> nodes(count);
-  for (std::size_t i = 0; i < count; ++i) {
+  // Queue in the random poll order too: cases on one channel must not favour
+  // the first written (Go's TestPseudoRandomSend).
+  for (std::size_t k = 0; k < count; ++k) {
+    const int i = order[k];
     nodes[i].owner = &parker;
-    nodes[i].case_index = static_cast<int>(i);
+    nodes[i].case_index = i;
     cases[i]->enqueue(nodes[i]);
   }
   locks.unlock();
