@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# `make demo`: runs the seed's scenarios (examples/), each fixed version then
-# its leaky twin, and shows what tether's leak detector reports about them.
+# `make demo`: checks the seed's scenarios (examples/) with tether's clang-tidy
+# checks, then runs each, fixed version then leaky twin, and shows what
+# tether's leak detector reports about them.
 #
 # Steps:
+#   0. the static report: tether-tidy -checks=tether-* over examples/
 #   1. build the examples (if the build tree skipped them, say so and stop)
 #   2. run each example; its output is the detector's report per version
 #   3. one more run with TETHER_LEAK_REPORT=1: the dump at process exit
@@ -18,6 +20,14 @@ examples=(
   cancel_context timeout_context deadline_context context_chaining
   timeout_send_recv cancelable_channels safe_producer_consumer fan_in_fan_out
 )
+
+# 0. The checks: every tether diagnostic on the examples, leaky and fixed.
+echo "################ tether-tidy -checks='-*,tether-*' examples/*.cpp"
+for example in "${examples[@]}"; do
+  "$build/bin/tether-tidy" --quiet -checks='-*,tether-*' \
+    "examples/$example.cpp" -- -std=c++20 -Ilib/include -Iexamples 2>/dev/null |
+    sed "s|$PWD/||g" || true
+done
 
 # 1. Build.
 if ! cmake --build "$build" --target examples; then
