@@ -8,9 +8,9 @@
 #include "ClangTidyModuleRegistry.h"
 #include "DroppedCancellationCheck.h"
 #include "LoopWithoutExitCheck.h"
+#include "TetherChecks.h"
 #include "UnboundedChannelSendCheck.h"
 #include "UnstoppedTickerCheck.h"
-#include "TetherChecks.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::tether {
@@ -22,8 +22,9 @@ constexpr llvm::StringLiteral LoopWithoutExit = "tether-loop-without-exit";
 constexpr llvm::StringLiteral UnstoppedTicker = "tether-unstopped-ticker";
 constexpr llvm::StringLiteral UnboundedChannelSend =
     "tether-unbounded-channel-send";
-constexpr llvm::StringLiteral Checks[] = {
-    DroppedCancellation, LoopWithoutExit, UnstoppedTicker, UnboundedChannelSend};
+constexpr llvm::StringLiteral Checks[] = {DroppedCancellation, LoopWithoutExit,
+                                          UnstoppedTicker,
+                                          UnboundedChannelSend};
 } // namespace
 
 bool isRegisteredCheck(llvm::StringRef Name) {

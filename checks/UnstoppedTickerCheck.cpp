@@ -251,10 +251,11 @@ const LambdaExpr *asLambda(const Expr *E) {
 
 /// True if `D` has a declaration named `Name` or refers to one.
 bool usesName(const Stmt *Body, StringRef Name, ASTContext &Ctx) {
-  auto Found = match(
-      findAll(stmt(anyOf(declRefExpr(to(namedDecl(hasName(Name)))),
-                         declStmt(has(namedDecl(hasName(Name)))))).bind("n")),
-      *Body, Ctx);
+  auto Found =
+      match(findAll(stmt(anyOf(declRefExpr(to(namedDecl(hasName(Name)))),
+                               declStmt(has(namedDecl(hasName(Name))))))
+                        .bind("n")),
+            *Body, Ctx);
   return !Found.empty();
 }
 
@@ -290,20 +291,18 @@ void UnstoppedTickerCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void UnstoppedTickerCheck::registerMatchers(MatchFinder *Finder) {
   auto InFunction = optionally(forCallable(functionDecl().bind("fn")));
-  auto Plain = allOf(unless(isInTemplateInstantiation()),
-                     unless(containsErrors()));
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(isUnstoppableTicker(&Model))), Plain,
-               InFunction)
-          .bind("tick"),
-      this);
+  auto Plain =
+      allOf(unless(isInTemplateInstantiation()), unless(containsErrors()));
+  Finder->addMatcher(callExpr(callee(functionDecl(isUnstoppableTicker(&Model))),
+                              Plain, InFunction)
+                         .bind("tick"),
+                     this);
   Finder->addMatcher(
       callExpr(callee(functionDecl(isOneShotTimer(&Model))), Plain)
           .bind("after"),
       this);
-  Finder->addMatcher(cxxNewExpr(allocatesTicker(&Model), Plain, InFunction)
-                         .bind("new"),
-                     this);
+  Finder->addMatcher(
+      cxxNewExpr(allocatesTicker(&Model), Plain, InFunction).bind("new"), this);
   Finder->addMatcher(varDecl(hasGlobalStorage(), holdsTicker(&Model),
                              unless(isInstantiated()), unless(isImplicit()),
                              unless(hasExternalFormalLinkage()))
@@ -322,10 +321,10 @@ void UnstoppedTickerCheck::registerMatchers(MatchFinder *Finder) {
                          .bind("spawn"),
                      this);
   if (!Pairs.empty())
-    Finder->addMatcher(callExpr(callee(functionDecl(isTimerStart(&Pairs))),
-                                Plain, InFunction)
-                           .bind("start"),
-                       this);
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(isTimerStart(&Pairs))), Plain, InFunction)
+            .bind("start"),
+        this);
 }
 
 void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
@@ -482,9 +481,9 @@ UnstoppedTickerCheck::localTickerFix(const CallExpr *Call,
     return std::nullopt;
   // The channel must stay in this function: received from, or a select
   // case; never captured, stored, returned or passed on.
-  auto Refs = match(
-      findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
-      *Fn->getBody(), Ctx);
+  auto Refs =
+      match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
+            *Fn->getBody(), Ctx);
   for (const BoundNodes &Nodes : Refs) {
     const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
     if (Ref->refersToEnclosingVariableOrCapture())
@@ -511,8 +510,7 @@ UnstoppedTickerCheck::localTickerFix(const CallExpr *Call,
   Insertion = FixItHint::CreateInsertion(
       Decl->getBeginLoc(),
       ("tether::ticker " + Name + "(" + PeriodText + ");\n" + Indent).str());
-  return FixItHint::CreateReplacement(Call->getSourceRange(),
-                                      Name + ".chan()");
+  return FixItHint::CreateReplacement(Call->getSourceRange(), Name + ".chan()");
 }
 
 //===----------------------------------------------------------------------===//
@@ -564,8 +562,8 @@ void UnstoppedTickerCheck::checkNew(const CXXNewExpr *New,
   analysis::FunctionPaths *Graph = pathsOf(Fn, Ctx);
   if (!Graph)
     return;
-  analysis::Discharges Uses = analysis::findDischarges(
-      trackTicker(Model, Var), Graph->body(), Ctx);
+  analysis::Discharges Uses =
+      analysis::findDischarges(trackTicker(Model, Var), Graph->body(), Ctx);
   if (Uses.Points.empty()) {
     if (claim(New->getBeginLoc(), SM)) {
       diag(New->getBeginLoc(),
@@ -620,8 +618,7 @@ void UnstoppedTickerCheck::checkStatic(const VarDecl *Var, ASTContext &Ctx) {
       return;
   }
   auto Refs = match(
-      findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
-      Ctx);
+      findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")), Ctx);
   analysis::Tracked Track = trackTicker(Model, Var);
   for (const BoundNodes &Nodes : Refs) {
     const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
@@ -693,8 +690,7 @@ void UnstoppedTickerCheck::checkRangeFor(const CXXForRangeStmt *Loop,
 //===----------------------------------------------------------------------===//
 
 void UnstoppedTickerCheck::checkSpawn(const Expr *SiteExpr,
-                                      const FunctionDecl *Fn,
-                                      ASTContext &Ctx) {
+                                      const FunctionDecl *Fn, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (SM.isInSystemHeader(SiteExpr->getBeginLoc()))
     return;
@@ -735,8 +731,8 @@ void UnstoppedTickerCheck::checkSpawn(const Expr *SiteExpr,
     if (!Model.isTickerHolder(Param->getType()) ||
         Param->getType()->isReferenceType())
       continue;
-    Owns.push_back({objectDecl(Site->Args[I]), Param,
-                    Site->Args[I]->getBeginLoc()});
+    Owns.push_back(
+        {objectDecl(Site->Args[I]), Param, Site->Args[I]->getBeginLoc()});
   }
   if (Owns.empty())
     return;
@@ -748,9 +744,9 @@ void UnstoppedTickerCheck::checkSpawn(const Expr *SiteExpr,
     if (!Var || !Body)
       return false;
     analysis::Tracked Track = trackTicker(Model, Var);
-    auto Refs = match(
-        findAll(declRefExpr(to(valueDecl(equalsNode(Var)))).bind("ref")),
-        *Body, Ctx);
+    auto Refs =
+        match(findAll(declRefExpr(to(valueDecl(equalsNode(Var)))).bind("ref")),
+              *Body, Ctx);
     return llvm::any_of(Refs, [&](const BoundNodes &Nodes) {
       return analysis::classifyUse(Track, Nodes.getNodeAs<DeclRefExpr>("ref"),
                                    Ctx) == analysis::UseKind::Called;
@@ -798,8 +794,9 @@ void UnstoppedTickerCheck::checkTimerStart(const CallExpr *Call,
       diag(Call->getBeginLoc(), "the timer started by %0 can never be "
                                 "stopped: its result is discarded")
           << Start;
-      diag(Call->getBeginLoc(), "keep the result and pass it to the stop "
-                                "function when the work is done",
+      diag(Call->getBeginLoc(),
+           "keep the result and pass it to the stop "
+           "function when the work is done",
            DiagnosticIDs::Note);
     }
     return;
@@ -840,8 +837,7 @@ void UnstoppedTickerCheck::checkTimerStart(const CallExpr *Call,
 
 void UnstoppedTickerCheck::checkRearm(const CXXMemberCallExpr *Call,
                                       const TimerPair &Pair,
-                                      const FunctionDecl *Fn,
-                                      ASTContext &Ctx) {
+                                      const FunctionDecl *Fn, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const ValueDecl *Timer = objectDecl(Call->getImplicitObjectArgument());
   if (!Timer)

@@ -44,11 +44,9 @@ public:
   };
 
 private:
-  void checkTick(const CallExpr *Call, const FunctionDecl *Fn,
-                 ASTContext &Ctx);
+  void checkTick(const CallExpr *Call, const FunctionDecl *Fn, ASTContext &Ctx);
   void checkAfter(const CallExpr *Call, ASTContext &Ctx);
-  void checkNew(const CXXNewExpr *New, const FunctionDecl *Fn,
-                ASTContext &Ctx);
+  void checkNew(const CXXNewExpr *New, const FunctionDecl *Fn, ASTContext &Ctx);
   void checkStatic(const VarDecl *Var, ASTContext &Ctx);
   void checkRangeFor(const CXXForRangeStmt *Loop, ASTContext &Ctx);
   void checkSpawn(const Expr *Site, const FunctionDecl *Fn, ASTContext &Ctx);

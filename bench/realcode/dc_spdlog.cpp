@@ -54,8 +54,8 @@ void flusher(std::stop_token stop, std::shared_ptr<spdlog::logger> logger) {
   std::mutex m;
   std::condition_variable_any cv;
   std::unique_lock lock(m);
-  while (!cv.wait_for(lock, stop, std::chrono::seconds(1),
-                      [] { return false; })) {
+  while (
+      !cv.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; })) {
     if (stop.stop_requested())
       return;
     logger->flush();

@@ -153,7 +153,7 @@ UseKind classifyUse(const Tracked &Track, const Expr *Ref, ASTContext &Ctx) {
       }
       if (Track.DischargingMember && !Track.DischargingMember(Member))
         return UseKind::Inert; // `t->chan()` does not stop a ticker
-      return UseKind::Called; // a member of it is used: `c.cancel()`
+      return UseKind::Called;  // a member of it is used: `c.cancel()`
     }
     if (isa<CXXDependentScopeMemberExpr>(S))
       return UseKind::Called;

@@ -142,8 +142,8 @@ with_deadline(const context &parent,
   if (std::chrono::steady_clock::now() >= deadline) {
     detail::cancel_tree(child, errc::deadline_exceeded, true);
   } else {
-    const auto id = detail::timer_service::instance().schedule(
-        deadline, [weak] {
+    const auto id =
+        detail::timer_service::instance().schedule(deadline, [weak] {
           if (auto state = weak.lock())
             detail::cancel_tree(state, errc::deadline_exceeded, true);
         });

@@ -22,7 +22,8 @@ namespace tether::detail::sanitizer_fibers {
 
 #ifdef TETHER_TSAN_FIBERS
 
-#define TETHER_ANNOUNCES_FIBER_SWITCH __attribute__((disable_sanitizer_instrumentation))
+#define TETHER_ANNOUNCES_FIBER_SWITCH                                          \
+  __attribute__((disable_sanitizer_instrumentation))
 
 /// A new shadow fiber for a task's context.
 [[nodiscard]] inline void *create() noexcept { return __tsan_create_fiber(0); }

@@ -147,7 +147,8 @@ public:
     wake();
     // Only the dispatcher shutting down at thread exit notifies its own
     // thread's algorithm; it then returns to the main context by itself.
-    if (context::active()->is_context(boost::fibers::type::dispatcher_context) &&
+    if (context::active()->is_context(
+            boost::fibers::type::dispatcher_context) &&
         std::this_thread::get_id() == owner_)
       sanitizer_fibers::announce(sanitizer_fibers::main_shadow());
   }

@@ -16,7 +16,9 @@ template <class T> class scratch {
 public:
   explicit scratch(std::size_t count)
       : heap_(count > inline_cases ? std::make_unique<T[]>(count) : nullptr) {}
-  T &operator[](std::size_t i) noexcept { return heap_ ? heap_[i] : inline_[i]; }
+  T &operator[](std::size_t i) noexcept {
+    return heap_ ? heap_[i] : inline_[i];
+  }
   T *begin() noexcept { return heap_ ? heap_.get() : inline_; }
 
 private:
@@ -26,8 +28,8 @@ private:
 
 std::uint64_t next_random() noexcept {
   thread_local std::uint64_t state =
-      std::random_device{}() |
-      (std::uint64_t{std::random_device{}()} << 32) | 1;
+      std::random_device{}() | (std::uint64_t{std::random_device{}()} << 32) |
+      1;
   state ^= state >> 12;
   state ^= state << 25;
   state ^= state >> 27;
@@ -43,7 +45,8 @@ public:
       if (spinlock *lock = cases[i]->lock())
         locks_[size_++] = lock;
     std::sort(locks_.begin(), locks_.begin() + size_);
-    size_ = std::unique(locks_.begin(), locks_.begin() + size_) - locks_.begin();
+    size_ =
+        std::unique(locks_.begin(), locks_.begin() + size_) - locks_.begin();
     lock();
   }
   ~lock_set() {

@@ -15,7 +15,8 @@ void timer_state::arm_locked(clock::time_point when) {
   active = true;
   const std::uint64_t armed = ++generation;
   timer_id = timer_service::instance().schedule(
-      when, [self = shared_from_this(), armed, when] { self->fire(armed, when); });
+      when,
+      [self = shared_from_this(), armed, when] { self->fire(armed, when); });
 }
 
 bool timer_state::disarm_locked() {
@@ -69,7 +70,8 @@ clock::duration checked_period(clock::duration period) {
 } // namespace detail
 
 ticker::ticker(clock::duration period, std::source_location site)
-    : state_(detail::start_timer(detail::checked_period(period), period, site)) {}
+    : state_(
+          detail::start_timer(detail::checked_period(period), period, site)) {}
 
 ticker::~ticker() { stop(); }
 ticker::ticker(ticker &&) noexcept = default;

@@ -9,7 +9,9 @@ timer_service &timer_service::instance() {
   return *service;
 }
 
-timer_service::timer_service() { std::thread([this] { run(); }).detach(); }
+timer_service::timer_service() {
+  std::thread([this] { run(); }).detach();
+}
 
 std::uint64_t timer_service::schedule(time_point when,
                                       std::function<void()> fire) {

@@ -186,8 +186,8 @@ protected:
 };
 
 /// A channel handle: copies share one channel, as in Go.
-template <class T> class TETHER_ANNOTATE("tether::channel") chan
-    : public recv_chan<T> {
+template <class T>
+class TETHER_ANNOTATE("tether::channel") chan : public recv_chan<T> {
   using recv_chan<T>::state_;
 
 public:

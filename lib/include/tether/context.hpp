@@ -73,26 +73,22 @@ private:
 };
 
 /// A child of `parent` cancelled by the returned function.
-[[nodiscard]] TETHER_ANNOTATE("tether::context_factory") std::pair<
-    context, cancel_func> with_cancel(const context &parent,
-                                      std::source_location site =
-                                          std::source_location::current());
+[[nodiscard]] TETHER_ANNOTATE("tether::context_factory")
+    std::pair<context, cancel_func> with_cancel(
+        const context &parent,
+        std::source_location site = std::source_location::current());
 
 /// A child of `parent` cancelled at `deadline` at the latest.
-[[nodiscard]] TETHER_ANNOTATE("tether::context_factory") std::pair<
-    context, cancel_func> with_deadline(const context &parent,
-                                        std::chrono::steady_clock::time_point
-                                            deadline,
-                                        std::source_location site =
-                                            std::source_location::current());
+[[nodiscard]] TETHER_ANNOTATE("tether::context_factory")
+    std::pair<context, cancel_func> with_deadline(
+        const context &parent, std::chrono::steady_clock::time_point deadline,
+        std::source_location site = std::source_location::current());
 
 /// A child of `parent` cancelled after `timeout` at the latest.
-[[nodiscard]] TETHER_ANNOTATE("tether::context_factory") std::pair<
-    context, cancel_func> with_timeout(const context &parent,
-                                       std::chrono::steady_clock::duration
-                                           timeout,
-                                       std::source_location site =
-                                           std::source_location::current());
+[[nodiscard]] TETHER_ANNOTATE("tether::context_factory")
+    std::pair<context, cancel_func> with_timeout(
+        const context &parent, std::chrono::steady_clock::duration timeout,
+        std::source_location site = std::source_location::current());
 
 } // namespace tether
 

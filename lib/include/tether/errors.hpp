@@ -21,7 +21,7 @@ public:
 
 /// Why a context ended; the values of context::err().
 enum class errc {
-  canceled = 1,          ///< the cancel function was called (Go: context.Canceled)
+  canceled = 1, ///< the cancel function was called (Go: context.Canceled)
   deadline_exceeded = 2, ///< the deadline passed (Go: context.DeadlineExceeded)
 };
 

@@ -212,8 +212,8 @@ template <class F = std::nullptr_t>
   auto run = [fn = std::move(fn)](std::optional<std::monostate>) mutable {
     detail::invoke_nullary(fn);
   };
-  return detail::recv_case<std::monostate, decltype(run)>(
-      ctx.done().state(), std::move(run), site);
+  return detail::recv_case<std::monostate, decltype(run)>(ctx.done().state(),
+                                                          std::move(run), site);
 }
 
 /// A case taken once a stop is requested on `token`.
@@ -237,7 +237,8 @@ template <class F = std::nullptr_t>
 template <class... Cases>
   requires(std::derived_from<std::remove_cvref_t<Cases>, detail::select_case> &&
            ...)
-TETHER_ANNOTATE("tether::select") int select(Cases &&...cases) {
+TETHER_ANNOTATE("tether::select")
+int select(Cases &&...cases) {
   if constexpr (sizeof...(Cases) == 0) {
     detail::block_forever(detail::block_kind::select,
                           std::source_location::current(), nullptr);

@@ -41,7 +41,8 @@ template <class F> struct shared_callable {
 template <class F, class... Args>
 std::function<void()> bind_task(F &&f, Args &&...args) {
   auto bound = [fn = std::forward<F>(f),
-                tuple = std::make_tuple(std::forward<Args>(args)...)]() mutable {
+                tuple =
+                    std::make_tuple(std::forward<Args>(args)...)]() mutable {
     std::apply(fn, std::move(tuple));
   };
   // tracked_closure tells the leak detector where the captures live.
@@ -64,18 +65,16 @@ public:
   TETHER_ANNOTATE("tether::spawn")
   explicit go(F &&f, Args &&...args,
               std::source_location site = std::source_location::current())
-      : id_(detail::spawn(
-            {}, site,
-            detail::bind_task(std::forward<F>(f),
-                              std::forward<Args>(args)...))) {}
+      : id_(detail::spawn({}, site,
+                          detail::bind_task(std::forward<F>(f),
+                                            std::forward<Args>(args)...))) {}
 
   TETHER_ANNOTATE("tether::spawn")
   go(std::string_view name, F &&f, Args &&...args,
      std::source_location site = std::source_location::current())
-      : id_(detail::spawn(
-            std::string(name), site,
-            detail::bind_task(std::forward<F>(f),
-                              std::forward<Args>(args)...))) {}
+      : id_(detail::spawn(std::string(name), site,
+                          detail::bind_task(std::forward<F>(f),
+                                            std::forward<Args>(args)...))) {}
 
   /// The task's id, as in leak reports.
   [[nodiscard]] std::uint64_t id() const noexcept { return id_; }
@@ -115,7 +114,8 @@ public:
   TETHER_ANNOTATE("tether::spawn")
   void go(F f, std::source_location site = std::source_location::current()) {
     add(1);
-    detail::spawn({}, site, detail::bind_task([this, fn = std::move(f)]() mutable {
+    detail::spawn({}, site,
+                  detail::bind_task([this, fn = std::move(f)]() mutable {
                     struct done_guard {
                       wait_group *group;
                       ~done_guard() { group->done(); }
@@ -150,9 +150,9 @@ public:
   TETHER_ANNOTATE("tether::spawn")
   void go(F f, std::source_location site = std::source_location::current()) {
     tasks_.add(1);
-    detail::spawn({}, site, detail::bind_task([this, fn = std::move(f)]() mutable {
-                    run_one(fn);
-                  }));
+    detail::spawn({}, site,
+                  detail::bind_task(
+                      [this, fn = std::move(f)]() mutable { run_one(fn); }));
   }
 
   /// Waits for every task; the first error, or an empty code.

@@ -63,15 +63,15 @@ private:
 /// A channel that receives the time once after `d` (Go's time.After). The
 /// timer stays pending until it fires.
 [[nodiscard]] TETHER_ANNOTATE("tether::one_shot_timer")
-recv_chan<clock::time_point> after(
-    clock::duration d,
-    std::source_location site = std::source_location::current());
+    recv_chan<clock::time_point> after(
+        clock::duration d,
+        std::source_location site = std::source_location::current());
 
 /// A channel fed by a ticker that can never be stopped (Go's time.Tick).
 [[nodiscard]] TETHER_ANNOTATE("tether::unstoppable_ticker")
-recv_chan<clock::time_point> tick(
-    clock::duration period,
-    std::source_location site = std::source_location::current());
+    recv_chan<clock::time_point> tick(
+        clock::duration period,
+        std::source_location site = std::source_location::current());
 
 /// Sleeps without observing any cancellation.
 TETHER_ANNOTATE("tether::blocking_sleep")

@@ -51,7 +51,8 @@ struct waiter_node {
 
   parker *owner = nullptr;
   int case_index = 0;
-  /// For a send: the T to move from. For a receive: the std::optional<T> to fill.
+  /// For a send: the T to move from. For a receive: the std::optional<T> to
+  /// fill.
   void *slot = nullptr;
   /// Set by the party that completed the operation; false when woken by close.
   bool completed = false;
