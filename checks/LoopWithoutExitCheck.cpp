@@ -424,13 +424,15 @@ LoopWithoutExitCheck::LoopWithoutExitCheck(StringRef Name,
       IgnoreLoopsInMain(Options.get("IgnoreLoopsInMain", true)),
       IgnoreTasksSpawnedFromMain(
           Options.get("IgnoreTasksSpawnedFromMain", true)),
-      HonorLivesForever(Options.get("HonorLivesForever", true)) {}
+      HonorLivesForever(Options.get("HonorLivesForever", true)),
+      CancellationPoints(Options.get("CancellationPoints", "")) {}
 
 void LoopWithoutExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Model.storeOptions(Options, Opts);
   Options.store(Opts, "IgnoreLoopsInMain", IgnoreLoopsInMain);
   Options.store(Opts, "IgnoreTasksSpawnedFromMain", IgnoreTasksSpawnedFromMain);
   Options.store(Opts, "HonorLivesForever", HonorLivesForever);
+  Options.store(Opts, "CancellationPoints", CancellationPoints.raw());
 }
 
 void LoopWithoutExitCheck::registerMatchers(MatchFinder *Finder) {
@@ -500,27 +502,36 @@ void LoopWithoutExitCheck::checkFunction(const Task &T, const FunctionDecl *Fn,
     return;
   // Loops of this function, outermost first; not those of nested lambdas,
   // which run elsewhere, nor those inside a loop already reported.
-  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+  // `InTry`: inside the try block of a try statement of this function, whose
+  // handlers an exception from the loop leaves it for.
+  std::function<void(const Stmt *, bool)> Walk = [&](const Stmt *S,
+                                                     bool InTry) {
     if (!S || isa<LambdaExpr>(S))
       return;
+    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+      Walk(Try->getTryBlock(), true);
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+        Walk(Try->getHandler(I), InTry);
+      return;
+    }
     if (isa<WhileStmt, DoStmt, ForStmt>(S)) {
       SourceLocation Loc = Ctx.getSourceManager().getFileLoc(S->getBeginLoc());
       if (Reported.contains(Loc.getRawEncoding()))
         return;
       unsigned Before = Reported.size();
-      checkLoop(T, Fn, S, Via, Ctx);
+      checkLoop(T, Fn, S, Via, InTry, Ctx);
       if (Reported.size() != Before)
         return;
     }
     for (const Stmt *Child : S->children())
-      Walk(Child);
+      Walk(Child, InTry);
   };
-  Walk(bodyOf(Fn));
+  Walk(bodyOf(Fn), false);
 }
 
 void LoopWithoutExitCheck::checkLoop(const Task &T, const FunctionDecl *Fn,
                                      const Stmt *Loop, const CallExpr *Via,
-                                     ASTContext &Ctx) {
+                                     bool InTry, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = Loop->getBeginLoc();
   if (Loc.isInvalid() || (Loc.isMacroID() && SM.isInSystemMacro(Loc)))
@@ -553,9 +564,18 @@ void LoopWithoutExitCheck::checkLoop(const Task &T, const FunctionDecl *Fn,
     if (Callee && (model::hasRole(Callee, model::role::Select) ||
                    Model.isRecv(Callee) || Model.isSend(Callee)))
       Observes = true;
-    if (Callee && Callee->getIdentifier() &&
-        Callee->getName() == "stop_requested")
+    if (Callee &&
+        ((Callee->getIdentifier() && Callee->getName() == "stop_requested") ||
+         CancellationPoints.contains(Callee)))
       Observes = true;
+    // Inside a try block, a call that may throw is the way out the handlers
+    // expect (a queue's pop that throws once the queue is closed).
+    if (InTry) {
+      const auto *Proto =
+          Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
+      if (!Proto || !Proto->isNothrow())
+        Observes = true;
+    }
     if (const FunctionDecl *Followed = followedCallee(Call)) {
       if (analysis::calleeMayLeave(Followed))
         Observes = true;

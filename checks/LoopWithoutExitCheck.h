@@ -35,7 +35,7 @@ private:
   void checkFunction(const Task &T, const FunctionDecl *Fn, const CallExpr *Via,
                      ASTContext &Ctx);
   void checkLoop(const Task &T, const FunctionDecl *Fn, const Stmt *Loop,
-                 const CallExpr *Via, ASTContext &Ctx);
+                 const CallExpr *Via, bool InTry, ASTContext &Ctx);
   bool isExempt(const Task &T, const FunctionDecl *Fn) const;
 
   model::ApiModel Model;
@@ -46,6 +46,9 @@ private:
   const bool IgnoreTasksSpawnedFromMain;
   /// Functions annotated `tether::lives_forever` are not reported.
   const bool HonorLivesForever;
+  /// Functions that end the task when it is cancelled (by throwing, as
+  /// Boost.Thread's interruption points do): a loop calling one can stop.
+  const model::NameList CancellationPoints;
 
   /// Loops already reported (by file location): instantiations and several
   /// spawn sites of one task report it once.
