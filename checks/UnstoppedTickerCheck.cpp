@@ -259,6 +259,57 @@ bool usesName(const Stmt *Body, StringRef Name, ASTContext &Ctx) {
   return !Found.empty();
 }
 
+/// True if `Cond` reads anything but the parameters of `Handler`,
+/// enumerators and functions: state that can end a chain of re-arms.
+bool readsState(const Expr *Cond, const FunctionDecl *Handler,
+                ASTContext &Ctx) {
+  if (!Cond)
+    return false;
+  if (!match(findAll(cxxThisExpr().bind("this")), *Cond, Ctx).empty())
+    return true;
+  for (const BoundNodes &Ref :
+       match(findAll(declRefExpr().bind("ref")), *Cond, Ctx)) {
+    const ValueDecl *D = Ref.getNodeAs<DeclRefExpr>("ref")->getDecl();
+    if (isa<EnumConstantDecl, FunctionDecl>(D))
+      continue;
+    if (const auto *Param = dyn_cast<ParmVarDecl>(D);
+        Param && Handler &&
+        Param->getDeclContext() == static_cast<const DeclContext *>(Handler))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+/// True if a branch or loop condition in `Body` reads such state.
+bool hasStateCondition(const Stmt *Body, const FunctionDecl *Handler,
+                       ASTContext &Ctx) {
+  if (!Body)
+    return false;
+  const Expr *Cond = nullptr;
+  if (const auto *If = dyn_cast<IfStmt>(Body))
+    Cond = If->getCond();
+  else if (const auto *While = dyn_cast<WhileStmt>(Body))
+    Cond = While->getCond();
+  else if (const auto *Do = dyn_cast<DoStmt>(Body))
+    Cond = Do->getCond();
+  else if (const auto *For = dyn_cast<ForStmt>(Body))
+    Cond = For->getCond();
+  else if (const auto *Switch = dyn_cast<SwitchStmt>(Body))
+    Cond = Switch->getCond();
+  else if (const auto *Conditional = dyn_cast<ConditionalOperator>(Body))
+    Cond = Conditional->getCond();
+  else if (const auto *Binary = dyn_cast<BinaryOperator>(Body);
+           Binary && Binary->isLogicalOp())
+    Cond = Binary->getLHS();
+  if (readsState(Cond, Handler, Ctx))
+    return true;
+  for (const Stmt *Child : Body->children())
+    if (hasStateCondition(Child, Handler, Ctx))
+      return true;
+  return false;
+}
+
 } // namespace
 
 UnstoppedTickerCheck::UnstoppedTickerCheck(StringRef Name,
@@ -412,6 +463,11 @@ void UnstoppedTickerCheck::checkTick(const CallExpr *Call,
       inStaticInitializer(Call, Ctx))
     return;
   const FunctionDecl *Tick = Call->getDirectCallee();
+  // tick(0s) throws (as Go panics): no ticker is started.
+  if (Call->getNumArgs() > 0)
+    if (std::optional<double> Ms = constantMilliseconds(Call->getArg(0), Ctx);
+        Ms && *Ms <= 0)
+      return;
   if (const Stmt *Loop = enclosingLoop(Call, Ctx)) {
     if (!claim(Call->getBeginLoc(), SM))
       return;
@@ -874,6 +930,13 @@ void UnstoppedTickerCheck::checkRearm(const CXXMemberCallExpr *Call,
     }
   }
   if (!Rearm)
+    return;
+  // A re-arm that some state can end (a stop flag, a counter) is a loop with
+  // an exit, not a ticker: only conditions on the handler's own parameters
+  // (its error code) may guard it, in the handler and in the arming function.
+  if (hasStateCondition(Handler->getBody(), Handler->getCallOperator(), Ctx) ||
+      (Arming && Arming->hasBody() &&
+       hasStateCondition(Arming->getBody(), Handler->getCallOperator(), Ctx)))
     return;
   // A path to the stop function: a call of it on this timer anywhere in the
   // translation unit (on any timer, when this one is a parameter or

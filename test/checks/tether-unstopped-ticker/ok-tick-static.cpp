@@ -4,6 +4,8 @@
 // program, however often the function runs.
 #include <tether/tether.hpp>
 
+#include <stdexcept>
+
 using namespace std::chrono_literals;
 
 static tether::recv_chan<tether::clock::time_point> g_pulse = tether::tick(1s);
@@ -12,4 +14,12 @@ void wait_for_pulse() {
   static auto pulse = tether::tick(1s);
   (void)pulse.recv();
   (void)g_pulse.recv();
+}
+
+// A non-positive period throws (as Go's time.Tick panics): no ticker starts.
+void rejects_zero() {
+  try {
+    (void)tether::tick(0s);
+  } catch (const std::invalid_argument &) {
+  }
 }
