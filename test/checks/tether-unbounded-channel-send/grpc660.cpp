@@ -13,7 +13,7 @@
 
 using namespace std::chrono_literals;
 
-void unary_call() { tether::sleep(20ms); }
+void unary_call() { tether::sleep(60ms); }
 
 void close_loop_unary(tether::chan<bool> stop) {
   for (;;) {

@@ -15,8 +15,13 @@
 
 using namespace std::chrono_literals;
 
+// Lets the test stop the monitor while a probe is running (the race the
+// kernel's test provokes with timing), so that the run is deterministic.
+tether::chan<bool> probe_started = tether::make_chan<bool>(1);
+
 bool probe() {
-  tether::sleep(30ms);
+  (void)probe_started.try_send(true);
+  tether::sleep(100ms);
   return true;
 }
 
@@ -47,7 +52,7 @@ void monitor(tether::chan<bool> stop) {
 void moby33781() {
   auto stop = tether::make_chan<bool>();
   tether::go([=] {
-    tether::sleep(5ms);
+    (void)probe_started.recv();
     stop.close();
   });
   monitor(stop);
