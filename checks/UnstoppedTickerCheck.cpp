@@ -485,6 +485,16 @@ void UnstoppedTickerCheck::checkTick(const CallExpr *Call,
   // `for (auto t : tick(d))` never ends: the range-for rule reports it.
   if (isRangeInit(Call, Ctx))
     return;
+  if (const auto *Var = valueParent(Call, Ctx).get<VarDecl>();
+      Var && Fn->hasBody()) {
+    auto Refs =
+        match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
+              *Fn->getBody(), Ctx);
+    if (llvm::any_of(Refs, [&](const BoundNodes &Nodes) {
+          return isRangeInit(Nodes.getNodeAs<DeclRefExpr>("ref"), Ctx);
+        }))
+      return;
+  }
   analysis::FunctionPaths *Graph = pathsOf(Fn, Ctx);
   if (!Graph)
     return;
@@ -550,8 +560,6 @@ UnstoppedTickerCheck::localTickerFix(const CallExpr *Call,
     if (const auto *Case = Use.get<CallExpr>())
       if (model::hasRole(Case->getDirectCallee(), model::role::SelectRecvCase))
         continue;
-    if (const auto *Range = Use.get<CXXForRangeStmt>())
-      (void)Range;
     return std::nullopt;
   }
   std::string Name = Var->getName().str() + "_ticker";

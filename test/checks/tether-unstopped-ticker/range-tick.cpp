@@ -27,3 +27,12 @@ void status_loop_variable() {
     report_status();
   }
 }
+
+void status_loop_tick_variable() {
+  auto ticks = tether::tick(1s);
+  for (auto now : ticks) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: range-for over a 'tick' channel never ends: the ticker can never be stopped and its channel is never closed [tether-unstopped-ticker]
+    (void)now;
+    report_status();
+  }
+}
