@@ -96,12 +96,34 @@ struct Token {
   bool IsContext;
 };
 
+/// True if `E` refers to one of `Tokens`.
+bool refersToToken(const Stmt *E, llvm::ArrayRef<Token> Tokens,
+                   ASTContext &Ctx) {
+  if (!E)
+    return false;
+  auto Refs = match(findAll(declRefExpr().bind("ref")), *E, Ctx);
+  return llvm::any_of(Refs, [&](const BoundNodes &Nodes) {
+    const ValueDecl *D = Nodes.getNodeAs<DeclRefExpr>("ref")->getDecl();
+    return llvm::any_of(Tokens, [&](const Token &T) { return T.Var == D; });
+  });
+}
+
+/// Which local tokens `tokensInScope` counts.
+enum class Locals {
+  All,      ///< every local context or stop token
+  Inherited ///< only locals derived from a parameter or capture
+};
+
 /// The contexts and stop tokens in scope at `At` in `Fn`: its parameters, its
 /// lambda captures, and the local variables declared before `At` in a scope
-/// that encloses it.
+/// that encloses it. With `Locals::Inherited`, a local counts only if its
+/// initializer uses a token already counted (`with_cancel(parent)`,
+/// `ctx.stop_token()`): a context the function made from `background()` is
+/// cancelled by nobody but the function itself.
 llvm::SmallVector<Token, 4> tokensInScope(const model::ApiModel &Model,
                                           const FunctionDecl *Fn,
-                                          const Stmt *At, ASTContext &Ctx) {
+                                          const Stmt *At, ASTContext &Ctx,
+                                          Locals Which = Locals::All) {
   llvm::SmallVector<Token, 4> Tokens;
   if (!Fn || !Fn->hasBody())
     return Tokens;
@@ -144,6 +166,11 @@ llvm::SmallVector<Token, 4> tokensInScope(const model::ApiModel &Model,
     if (!Scope || SM.isBeforeInTranslationUnit(Scope->getEndLoc(), AtLoc))
       continue;
     for (const class Decl *D : Decl->decls()) {
+      if (Which == Locals::Inherited) {
+        const auto *Var = dyn_cast<VarDecl>(D);
+        if (!Var || !refersToToken(Var->getInit(), Tokens, Ctx))
+          continue;
+      }
       if (const auto *Decomposition = dyn_cast<DecompositionDecl>(D)) {
         for (const BindingDecl *Binding : Decomposition->bindings())
           Add(Binding);
@@ -435,8 +462,10 @@ void DroppedCancellationCheck::checkBlockingCall(const CallExpr *Call,
                                                  ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const FunctionDecl *Callee = Call->getDirectCallee();
-  llvm::SmallVector<Token, 4> Tokens = tokensInScope(Model, Fn, Call, Ctx);
-  if (Tokens.empty())
+  llvm::SmallVector<Token, 4> Tokens =
+      tokensInScope(Model, Fn, Call, Ctx, Locals::Inherited);
+  // A call that already involves a token (`ctx.done().recv()`) waits on it.
+  if (Tokens.empty() || refersToToken(Call, Tokens, Ctx))
     return;
   auto Overloads = Model.findCancellableOverloads(Callee);
   if (Overloads.empty())

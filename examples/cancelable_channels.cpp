@@ -18,7 +18,7 @@ void leaky() {
     results.close();
   });
   for (int i = 0; i < 3; ++i) // the collector takes three, then leaves
-    std::cout << "collected " << *results.recv() << '\n';
+    std::cout << "collected " << results.recv().value_or(-1) << '\n';
 }
 
 // Fixed: producer, consumer and collector all stop on cancel().

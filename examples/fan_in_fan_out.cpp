@@ -55,7 +55,7 @@ void leaky() {
   auto merged = fan_in(tether::background(),
                        fan_out(tether::background(), numbers(6), 3));
   for (int i = 0; i < 2; ++i)
-    std::cout << "result " << *merged.recv() << '\n';
+    std::cout << "result " << merged.recv().value_or(-1) << '\n';
 }
 
 // Fixed: the same stages with a context; cancelling it drains the pipeline.
@@ -63,7 +63,7 @@ void fixed() {
   auto [ctx, cancel] = tether::with_timeout(tether::background(), 2s);
   auto merged = fan_in(ctx, fan_out(ctx, numbers(6), 3));
   for (int i = 0; i < 2; ++i)
-    std::cout << "result " << *merged.recv() << '\n';
+    std::cout << "result " << merged.recv().value_or(-1) << '\n';
   cancel();
   tether::sleep(50ms); // let the stages see it
 }

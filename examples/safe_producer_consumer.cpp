@@ -52,7 +52,7 @@ void leaky() {
       items.send("item-" + std::to_string(i));
   });
   for (int i = 0; i < 3; ++i)
-    std::cout << "consumed " << *items.recv() << '\n';
+    std::cout << "consumed " << items.recv().value_or("closed") << '\n';
 }
 
 // Fixed: the safe queue.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages tether builds and tests with; does nothing when all are present.
+# Installs the Debian packages and npm tools tether builds and tests with;
+# does nothing when all are present.
 set -euo pipefail
 
 packages=(
@@ -19,6 +20,8 @@ packages=(
   # /usr/bin/time for peak memory
   libspdlog-dev libcpp-httplib-dev libasio-dev libboost1.81-dev
   libboost-thread1.81-dev libtbb-dev time
+  # lit's per-test timeout needs psutil in the Python that runs lit
+  python3-psutil
 )
 # npm installs the SARIF validator (scripts/setup-npm-tools.sh); keep a
 # nodejs that already brings its own npm.
@@ -31,15 +34,17 @@ for package in "${packages[@]}"; do
   fi
 done
 
-if ((${#missing[@]} == 0)); then
-  exit 0
+if ((${#missing[@]} > 0)); then
+  echo "tether: installing ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "tether: run as root (or install the packages above yourself)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-echo "tether: installing ${missing[*]}"
-if [[ $(id -u) -ne 0 ]]; then
-  echo "tether: run as root (or install the packages above yourself)" >&2
-  exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends "${missing[@]}"
+# The npm tools of the integration tests, installed here, with the user's own
+# environment (certificates, proxies), so that no test needs the network.
+"$(dirname "$0")/setup-npm-tools.sh"

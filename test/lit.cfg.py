@@ -14,6 +14,10 @@ config.suffixes = [".cpp", ".test"]
 config.excludes = ["Inputs", "utils", "runtime", "CMakeLists.txt",
                    "lit.cfg.py", "lit.site.cfg.py.in", "README.md"]
 config.test_source_root = os.path.dirname(__file__)
+# A test that hangs (a runtime twin whose leak blocks the program) fails in
+# bounded time instead of stalling the run; the slowest (dogfood/) take
+# 60-120 s on two loaded cores.
+lit_config.maxIndividualTestTime = 300
 config.test_exec_root = os.path.join(config.tether_binary_dir, "test")
 
 q = shlex.quote

@@ -87,12 +87,13 @@ struct pooled_stack {
 };
 
 [[noreturn]] void die_of_escaped_exception(const task_record &record) {
-  const char *what = "unknown exception";
+  const char *what = nullptr;
   try {
     throw;
   } catch (const std::exception &error) {
     what = error.what();
   } catch (...) {
+    what = "an exception not derived from std::exception";
   }
   std::fprintf(stderr,
                "tether: uncaught exception in task %llu \"%s\" spawned at "

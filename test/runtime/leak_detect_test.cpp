@@ -134,7 +134,8 @@ TEST(LeakDeadlock, AllAsleepIsReportedAtOnce) {
 
 TEST(LeakDeadlock, NotWhileATaskRuns) {
   std::atomic<bool> running{true};
-  tether::go("busy", [&running] {
+  tether::wait_group busy;
+  busy.go([&running] {
     while (running.load())
       std::this_thread::sleep_for(1ms);
   });
@@ -145,6 +146,7 @@ TEST(LeakDeadlock, NotWhileATaskRuns) {
   running = false;
   ch.close();
   blocked.join();
+  busy.wait(); // the task reads `running` until it sees false
 }
 
 TEST(LeakFamilies, DroppedCancelWithItsSite) {

@@ -1,5 +1,9 @@
 // RUN: %check_tether %s tether-dropped-cancellation %t
+// RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
+#include <tether/leak.hpp>
 #include <tether/tether.hpp>
+
+#include <iostream>
 
 using namespace std::chrono_literals;
 using tether::context;
@@ -11,4 +15,15 @@ bool cond();
 void statement(const context &parent) {
   tether::with_cancel(parent);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: result of 'with_cancel' is discarded: its cancel function is never called [tether-dropped-cancellation]
+  // RUNTIME: dropped cancel {{[0-9]+}} [cancel_func destroyed uncalled while its context was live]
+  // RUNTIME-NEXT: created at {{.*}}discard-statement.cpp:[[@LINE-3]] in {{.*}}statement
+}
+
+// The runtime twin: the leak detector sees the same dropped cancellation.
+bool cond() { return true; }
+
+int main() {
+  auto baseline = tether::leak::options().ignore_current();
+  statement(tether::background());
+  std::cout << tether::leak::verify_none(baseline);
 }

@@ -1,5 +1,9 @@
 // RUN: %check_tether %s tether-dropped-cancellation %t
+// RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
+#include <tether/leak.hpp>
 #include <tether/tether.hpp>
+
+#include <iostream>
 
 using namespace std::chrono_literals;
 using tether::context;
@@ -25,4 +29,15 @@ void twice(const context &parent) {
   auto [ctx, cancel] = tether::with_timeout(parent, 1s);
   cancel();
   cancel();
+}
+
+// The runtime twin: nothing is dropped.
+// RUNTIME: no leaks
+bool cond() { return true; }
+
+int main() {
+  auto baseline = tether::leak::options().ignore_current();
+  (void)every_path(tether::background());
+  twice(tether::background());
+  std::cout << tether::leak::verify_none(baseline);
 }

@@ -1,5 +1,9 @@
 // RUN: %check_tether %s tether-dropped-cancellation %t
+// RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
+#include <tether/leak.hpp>
 #include <tether/tether.hpp>
+
+#include <iostream>
 
 using namespace std::chrono_literals;
 using tether::context;
@@ -40,4 +44,16 @@ void guarded_struct(const context &parent) {
   cancel_on_exit guard{cancel};
   if (cond())
     return;
+}
+
+// The runtime twin: nothing is dropped.
+// RUNTIME: no leaks
+bool cond() { return true; }
+
+int main() {
+  auto baseline = tether::leak::options().ignore_current();
+  guarded_lambda(tether::background());
+  guarded_function(tether::background());
+  guarded_struct(tether::background());
+  std::cout << tether::leak::verify_none(baseline);
 }
