@@ -9,6 +9,7 @@
 #include "TetherChecks.h"
 #include "analysis/HandOff.h"
 #include "analysis/LoopExits.h"
+#include "analysis/ValueFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -18,6 +19,9 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::tether {
+
+using analysis::stripTransparent;
+using analysis::valueParent;
 
 namespace {
 
@@ -39,33 +43,6 @@ AST_MATCHER_P(QualType, isStopCallback, const model::ApiModel *, Model) {
 }
 
 AST_MATCHER(Expr, containsErrors) { return Node.containsErrors(); }
-
-/// The parent of `Node`, skipping nodes that pass a value through.
-DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx,
-                         const Stmt **Child = nullptr) {
-  DynTypedNode Current = DynTypedNode::create(*Node);
-  while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(Current);
-    if (Parents.empty())
-      return DynTypedNode();
-    const Stmt *S = Parents[0].get<Stmt>();
-    bool Transparent =
-        S && (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-                  CXXBindTemporaryExpr, FullExpr, CXXFunctionalCastExpr>(S) ||
-              (isa<CXXConstructExpr>(S) && !isa<CXXTemporaryObjectExpr>(S) &&
-               cast<CXXConstructExpr>(S)->getNumArgs() == 1 &&
-               cast<CXXConstructExpr>(S)->getConstructor() &&
-               cast<CXXConstructExpr>(S)
-                   ->getConstructor()
-                   ->isCopyOrMoveConstructor()));
-    if (!Transparent) {
-      if (Child)
-        *Child = Current.get<Stmt>();
-      return Parents[0];
-    }
-    Current = Parents[0];
-  }
-}
 
 bool isVoidCast(const Stmt *S) {
   const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(S);
@@ -195,23 +172,70 @@ bool hasStopTokenBridge(QualType ContextType) {
   return false;
 }
 
-/// True if `Body` mentions a context or stop token (a use of one).
-bool mentionsToken(const model::ApiModel &Model, const Stmt *Body,
-                   ASTContext &Ctx) {
-  auto Refs = match(findAll(declRefExpr().bind("ref")), *Body, Ctx);
+/// True if the task `Lambda` holds cancellation: it captures or uses a
+/// context or stop token (a variable, a member, `group.context()`), or a
+/// cancel function, which makes it the canceller rather than a task that must
+/// be told to stop.
+bool holdsCancellation(const model::ApiModel &Model, const LambdaExpr *Lambda,
+                       ASTContext &Ctx) {
+  auto Carries = [&](QualType T) {
+    return !T.isNull() && (Model.isTokenType(T) || Model.isCancelFuncType(T));
+  };
+  for (const LambdaCapture &Capture : Lambda->captures())
+    if (Capture.capturesVariable() &&
+        Carries(Capture.getCapturedVar()->getType()))
+      return true;
+  auto Exprs = match(findAll(expr().bind("expr")), *Lambda->getBody(), Ctx);
+  return llvm::any_of(Exprs, [&](const BoundNodes &Nodes) {
+    return Carries(Nodes.getNodeAs<Expr>("expr")->getType());
+  });
+}
+
+/// True if `Call` is a send on a local channel whose constant buffer has
+/// room for every send on it (`auto done = make_chan<int>(1)` sent to once):
+/// it cannot block, so it needs no token. The channel must not escape: it is
+/// only captured by lambdas and used through its members, and no send on it
+/// repeats in a loop.
+bool sendHasRoom(const model::ApiModel &Model, const CallExpr *Call,
+                 ASTContext &Ctx) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  if (!Member || !Model.isSend(Member->getDirectCallee()))
+    return false;
+  const auto *Object = dyn_cast<DeclRefExpr>(
+      stripTransparent(Member->getImplicitObjectArgument()));
+  const auto *Var = Object ? dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || !Var->getInit())
+    return false;
+  std::optional<uint64_t> Capacity = Model.channelCapacity(Var->getInit(), Ctx);
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!Capacity || *Capacity == 0 || !Owner || !Owner->hasBody())
+    return false;
+  const auto Loop =
+      stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()));
+  auto Refs =
+      match(findAll(declRefExpr(to(varDecl(equalsNode(Var))),
+                                optionally(hasAncestor(Loop.bind("loop"))))
+                        .bind("ref")),
+            *Owner->getBody(), Ctx);
+  uint64_t Sends = 0;
   for (const BoundNodes &Nodes : Refs) {
     const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
-    if (isa<FunctionDecl>(Ref->getDecl()))
+    DynTypedNode Parent = valueParent(Ref, Ctx);
+    if (Parent.get<LambdaExpr>())
+      continue; // a capture
+    const auto *Use = Parent.get<MemberExpr>();
+    if (!Use)
+      return false; // passed on, assigned, returned: it escapes
+    const auto *UseCall =
+        dyn_cast_or_null<CXXMemberCallExpr>(valueParent(Use, Ctx).get<Stmt>());
+    if (!UseCall || !Model.isSend(UseCall->getDirectCallee()))
       continue;
-    if (Model.isTokenType(Ref->getDecl()->getType()))
-      return true;
+    if (Nodes.getNodeAs<Stmt>("loop"))
+      return false;
+    ++Sends;
   }
-  auto Members = match(findAll(memberExpr().bind("member")), *Body, Ctx);
-  for (const BoundNodes &Nodes : Members)
-    if (Model.isTokenType(
-            Nodes.getNodeAs<MemberExpr>("member")->getMemberDecl()->getType()))
-      return true;
-  return false;
+  return Sends <= *Capacity;
 }
 
 /// The first call in `Body` that blocks and has a cancellable overload.
@@ -465,7 +489,8 @@ void DroppedCancellationCheck::checkBlockingCall(const CallExpr *Call,
   llvm::SmallVector<Token, 4> Tokens =
       tokensInScope(Model, Fn, Call, Ctx, Locals::Inherited);
   // A call that already involves a token (`ctx.done().recv()`) waits on it.
-  if (Tokens.empty() || refersToToken(Call, Tokens, Ctx))
+  if (Tokens.empty() || refersToToken(Call, Tokens, Ctx) ||
+      sendHasRoom(Model, Call, Ctx))
     return;
   auto Overloads = Model.findCancellableOverloads(Callee);
   if (Overloads.empty())
@@ -637,10 +662,10 @@ void DroppedCancellationCheck::checkSpawn(const Expr *SiteExpr,
   // A lambda task that blocks but gets none of the tokens in scope.
   if (Tokens.empty() || TakesToken || ReportedLoop || !ReportUntokenedTasks)
     return;
-  if (!isa<LambdaExpr>(Site->Body->IgnoreImplicit()) &&
-      !isa<LambdaExpr>(Site->Body->IgnoreParenImpCasts()))
-    return;
-  if (mentionsToken(Model, TaskBody, Ctx))
+  const auto *Lambda = dyn_cast<LambdaExpr>(Site->Body->IgnoreImplicit());
+  if (!Lambda)
+    Lambda = dyn_cast<LambdaExpr>(Site->Body->IgnoreParenImpCasts());
+  if (!Lambda || holdsCancellation(Model, Lambda, Ctx))
     return;
   const CallExpr *Blocking = findCancellableBlockingCall(Model, TaskBody, Ctx);
   if (!Blocking)

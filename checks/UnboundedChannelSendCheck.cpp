@@ -21,6 +21,7 @@
 
 #include "UnboundedChannelSendCheck.h"
 #include "analysis/LoopExits.h"
+#include "analysis/ValueFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -33,6 +34,9 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::tether {
+
+using analysis::isTransparent;
+using analysis::stripTransparent;
 
 namespace {
 
@@ -50,6 +54,7 @@ struct Op {
   const Stmt *S;                   ///< the call, select or range-for
   SourceLocation Loc;              ///< where to point at it
   bool InLoop = false;             ///< repeats (in a loop of its party)
+  unsigned Times = 1;              ///< how often its loops run (or Unbounded)
   const Stmt *LoopCond = nullptr;  ///< the outermost such loop's condition
   const Expr *OtherCase = nullptr; ///< GiveUpRecv: the case that can win
 };
@@ -101,31 +106,6 @@ DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Ctx) {
   return Parents.empty() ? DynTypedNode() : Parents[0];
 }
 
-bool isTransparent(const Stmt *S) {
-  if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-          CXXBindTemporaryExpr, FullExpr>(S))
-    return true;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-    return Construct->getNumArgs() >= 1 && Construct->getConstructor() &&
-           Construct->getConstructor()->isCopyOrMoveConstructor() &&
-           !isa<CXXTemporaryObjectExpr>(Construct);
-  return false;
-}
-
-const Expr *stripTransparent(const Expr *E) {
-  while (E) {
-    const Expr *Before = E;
-    E = E->IgnoreImplicit();
-    E = E->IgnoreParens();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-        Construct && isTransparent(Construct))
-      E = Construct->getArg(0);
-    if (E == Before)
-      return E;
-  }
-  return E;
-}
-
 bool isLoop(const Stmt *S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
@@ -140,6 +120,19 @@ const Stmt *loopBody(const Stmt *S) {
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
     return Range->getBody();
   return nullptr;
+}
+
+/// True if `Child` of `Loop` runs on every iteration: the body, and the
+/// condition (with a condition variable: `while (auto v = ch.recv())`) and
+/// increment, but not a for's init-statement nor a range-for's range.
+bool repeatsEachIteration(const Stmt *Loop, const Stmt *Child) {
+  if (Child == loopBody(Loop))
+    return true;
+  if (isa<WhileStmt, DoStmt>(Loop))
+    return true;
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return Child != For->getInit();
+  return false;
 }
 
 bool contains(const Stmt *Outer, SourceLocation Loc, const SourceManager &SM) {
@@ -206,47 +199,6 @@ unsigned tripCount(const Stmt *Loop, ASTContext &Ctx) {
   return unsigned(B - A);
 }
 
-/// The capacity `Init` gives a channel, if the check can tell.
-std::optional<uint64_t> capacityOf(const model::ApiModel &Model,
-                                   const Expr *Init, ASTContext &Ctx,
-                                   const CallExpr **Make) {
-  Init = stripTransparent(Init);
-  auto Eval = [&](const Expr *E) -> std::optional<uint64_t> {
-    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
-      E = Default->getExpr();
-    Expr::EvalResult R;
-    if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx) ||
-        R.Val.getInt().isNegative())
-      return std::nullopt;
-    return R.Val.getInt().getZExtValue();
-  };
-  if (const auto *Call = dyn_cast<CallExpr>(Init)) {
-    if (!Model.isMakeChannel(Call->getDirectCallee()))
-      return std::nullopt;
-    *Make = Call;
-    if (Call->getNumArgs() == 0)
-      return 0;
-    return Eval(Call->getArg(0));
-  }
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
-    const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    if (!Ctor || Ctor->isCopyOrMoveConstructor())
-      return std::nullopt;
-    if (Construct->getNumArgs() == 0 ||
-        isa<CXXDefaultArgExpr>(Construct->getArg(0))) {
-      // A default-constructed tether channel is the nil channel.
-      const DeclContext *DC = Ctor->getParent()->getEnclosingNamespaceContext();
-      if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
-          NS && NS->getIdentifier() && NS->getName() == "tether")
-        return std::nullopt;
-      return 0;
-    }
-    if (Construct->getArg(0)->getType()->isIntegerType())
-      return Eval(Construct->getArg(0));
-  }
-  return std::nullopt;
-}
-
 /// "'name'" for a named function, "the enclosing lambda" for a lambda.
 std::string describe(const FunctionDecl *Fn) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Fn);
@@ -291,6 +243,9 @@ private:
               const Stmt **Outermost = nullptr);
   void classifySelectCase(unsigned Index, const CallExpr *Case, bool IsRecv);
   const ValueDecl *channelOf(const Expr *E) const;
+  /// True if `D` is a local channel nothing can make ready: only received
+  /// from, never sent to, closed, captured or passed on.
+  bool neverReady(const ValueDecl *D) const;
 
   const model::ApiModel &Model;
   UnboundedChannelSendCheck::Channel &Ch;
@@ -307,7 +262,7 @@ bool Collector::inLoop(unsigned Index, const Stmt *S, unsigned *Count,
     *Count = 1;
   const Stmt *Child = S;
   for (const Stmt *A : ancestors(S, P.Body, Ctx)) {
-    if (isLoop(A) && loopBody(A) == Child) {
+    if (isLoop(A) && repeatsEachIteration(A, Child)) {
       if (contains(A, Ch.Var->getLocation(), SM) && Index == 0)
         break; // the channel is made anew on each iteration
       Found = true;
@@ -324,7 +279,9 @@ bool Collector::inLoop(unsigned Index, const Stmt *S, unsigned *Count,
 void Collector::addOp(unsigned Index, OpKind Kind, const Stmt *S,
                       SourceLocation Loc, const Expr *OtherCase) {
   const Stmt *Loop = nullptr;
-  Op O{Kind, S, Loc, inLoop(Index, S, nullptr, &Loop), nullptr, OtherCase};
+  unsigned Times = 1;
+  bool InLoop = inLoop(Index, S, &Times, &Loop);
+  Op O{Kind, S, Loc, InLoop, Times, nullptr, OtherCase};
   // A path that reaches a loop which receives is taken to receive: the
   // CFG cannot tell that `for (i = 0; i < 3; ++i)` runs at all.
   if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
@@ -355,6 +312,35 @@ void Collector::collect(unsigned Index, unsigned Depth) {
       return;
     classify(Index, Nodes.getNodeAs<DeclRefExpr>("ref"), Depth);
   }
+}
+
+bool Collector::neverReady(const ValueDecl *D) const {
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  const auto *Owner =
+      Var ? dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod())
+          : nullptr;
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) || !Owner ||
+      !Owner->hasBody())
+    return false;
+  auto Refs =
+      match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
+            *Owner->getBody(), Ctx);
+  return llvm::all_of(Refs, [&](const BoundNodes &Nodes) {
+    const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
+    DynTypedNode Parent =
+        parentOf(DynTypedNode::create(*static_cast<const Stmt *>(Ref)), Ctx);
+    while (Parent.get<Stmt>() && isTransparent(Parent.get<Stmt>()))
+      Parent = parentOf(Parent, Ctx);
+    if (Parent.get<MemberExpr>()) {
+      const auto *Call =
+          dyn_cast_or_null<CallExpr>(parentOf(Parent, Ctx).get<Stmt>());
+      return Call && Model.isRecv(Call->getDirectCallee());
+    }
+    const auto *Case = Parent.get<CallExpr>();
+    return Case && Case->getNumArgs() > 0 &&
+           stripTransparent(Case->getArg(0)) == Ref &&
+           model::hasRole(Case->getDirectCallee(), model::role::SelectRecvCase);
+  });
 }
 
 const ValueDecl *Collector::channelOf(const Expr *E) const {
@@ -594,6 +580,8 @@ void Collector::classifySelectCase(unsigned Index, const CallExpr *Case,
         GiveUp = GiveUp ? GiveUp : C; // ctx.done()
         continue;
       }
+      if (neverReady(channelOf(Source)))
+        continue; // nothing can ever send on it or close it
       if (channelOf(Source) && !Model.isTickerType(Source->getType())) {
         Weak = Weak ? Weak : C; // a second channel: stop, errc
         continue;
@@ -712,7 +700,7 @@ void UnboundedChannelSendCheck::checkChannel(const VarDecl *Var,
   Channel Ch;
   Ch.Var = Var;
   Ch.Owner = Owner;
-  std::optional<uint64_t> Capacity = capacityOf(Model, Init, Ctx, &Ch.Make);
+  std::optional<uint64_t> Capacity = Model.channelCapacity(Init, Ctx, &Ch.Make);
   if (!Capacity && !Ch.Make)
     return; // not made here: the nil channel, a copy, a call result
   Ch.CapacityKnown = Capacity.has_value();
@@ -790,14 +778,16 @@ void UnboundedChannelSendCheck::checkSends(Channel &Ch, ASTContext &Ctx) {
                    Ch.Capacity == 0 && !Ch.Make->getBeginLoc().isMacroID() &&
                    !Ch.Make->getEndLoc().isMacroID();
   const Op *Double = nullptr, *DoubleFirst = nullptr;
+  bool TasksInLoop = false; // else a task sends in a loop of unknown count
   for (unsigned S : Senders) {
     const Party &P = Ch.Parties[S];
+    TasksInLoop |= P.Mult == Unbounded;
     unsigned PerPath = 0, Count = 0;
     for (const Op &O : P.Ops) {
       if (O.Kind != OpKind::Send)
         continue;
       ++Count;
-      PerPath = O.InLoop ? Unbounded : std::max(PerPath, 1U);
+      PerPath = std::max(PerPath, O.Times);
     }
     if (PerPath == 1 && Count > 1)
       if (analysis::FunctionPaths *Graph = pathsOf(P.Fn, Ctx))
@@ -981,10 +971,10 @@ void UnboundedChannelSendCheck::checkSends(Channel &Ch, ASTContext &Ctx) {
     const Party &Q = Ch.Parties[R];
     unsigned Count = 0;
     for (const Op &O : Q.Ops)
-      if (O.Kind == OpKind::Range || O.InLoop)
+      if (O.Kind == OpKind::Range)
         Count = Unbounded;
       else if (O.Kind == OpKind::Recv || O.Kind == OpKind::GiveUpRecv)
-        Count = add(Count, 1);
+        Count = add(Count, O.Times);
     Recvs = add(Recvs, mul(Q.Mult, Count));
   }
   const unsigned Room =
@@ -1015,12 +1005,13 @@ void UnboundedChannelSendCheck::checkSends(Channel &Ch, ASTContext &Ctx) {
     auto Diag =
         Sends == Unbounded
             ? diag(Send->Loc,
-                   "send on %0 can block forever: tasks started in a loop "
-                   "send on it but it is received from only %1 time%s1")
+                   "send on %0 can block forever: %select{a task sends on it "
+                   "in a loop|tasks started in a loop send on it}3 but it is "
+                   "received from only %1 time%s1")
             : diag(Send->Loc, "send on %0 can block forever: %2 sends can "
                               "happen but it is received from only %1 "
                               "time%s1");
-    Diag << Ch.Var << Recvs << Sends;
+    Diag << Ch.Var << Recvs << Sends << TasksInLoop;
     Buffer(Diag);
   }
   for (unsigned S : llvm::drop_begin(Senders))

@@ -13,6 +13,7 @@
 #include "UnstoppedTickerCheck.h"
 #include "analysis/HandOff.h"
 #include "analysis/LoopExits.h"
+#include "analysis/ValueFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -23,6 +24,9 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::tether {
+
+using analysis::isTransparent;
+using analysis::valueParent;
 
 namespace {
 
@@ -61,32 +65,6 @@ AST_MATCHER_P(FunctionDecl, isTimerStart,
 }
 
 AST_MATCHER(Expr, containsErrors) { return Node.containsErrors(); }
-
-/// Nodes that pass a value through unchanged.
-bool isTransparent(const Stmt *S) {
-  if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-          CXXBindTemporaryExpr, FullExpr, CXXFunctionalCastExpr>(S))
-    return true;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-    return !isa<CXXTemporaryObjectExpr>(Construct) &&
-           Construct->getNumArgs() == 1 && Construct->getConstructor() &&
-           Construct->getConstructor()->isCopyOrMoveConstructor();
-  return false;
-}
-
-/// The parent of `Node` past the nodes that pass a value through.
-DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx) {
-  DynTypedNode Current = DynTypedNode::create(*Node);
-  while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(Current);
-    if (Parents.empty())
-      return DynTypedNode();
-    const Stmt *S = Parents[0].get<Stmt>();
-    if (!S || !isTransparent(S))
-      return Parents[0];
-    Current = Parents[0];
-  }
-}
 
 bool isDiscarded(const DynTypedNode &Parent) {
   const Stmt *S = Parent.get<Stmt>();

@@ -55,3 +55,7 @@ if config.tether_library:
     config.available_features.add("tether-runtime")
 
 config.environment["LD_BIND_NOW"] = "1"
+# `not` and `FileCheck` in RUN lines are LLVM 19's, never /usr/bin's LLVM 14.
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.dirname(config.filecheck),
+     config.environment.get("PATH", os.environ.get("PATH", ""))])

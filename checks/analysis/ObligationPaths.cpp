@@ -4,6 +4,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::tether::analysis {
@@ -158,7 +159,13 @@ FunctionPaths::search(const CFGBlock *StartBlock, unsigned StartIndex,
         // handler catches; which ones those are is not known: precise first.
         if (isa_and_nonnull<CXXTryStmt>(Block->getTerminatorStmt()))
           continue;
-        return exitOf(*Block, End);
+        // A return written by a system header's macro (gtest's ASSERT_*, a
+        // logging CHECK) is that macro's failure exit: nobody acts on it.
+        std::optional<LeakingExit> Leak = exitOf(*Block, End);
+        if (Leak->Loc.isMacroID() &&
+            Ctx.getSourceManager().isInSystemMacro(Leak->Loc))
+          continue;
+        return Leak;
       }
       if (Seen.insert(Next).second)
         Work.push_back({Next, 0});

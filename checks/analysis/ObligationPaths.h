@@ -37,8 +37,9 @@ public:
 
   /// A path from `Start` (a statement in the body) to an exit of the
   /// function on which no statement of `Discharges` (nor a parent of one)
-  /// executes. Paths that end in a `[[noreturn]]` call, or that never leave
-  /// the function, do not count.
+  /// executes. Paths that end in a `[[noreturn]]` call, that never leave
+  /// the function, or that leave it through a return spelled by a system
+  /// header's macro, do not count.
   std::optional<LeakingExit>
   findUndischargedExit(const Stmt *Start,
                        const llvm::SmallPtrSetImpl<const Stmt *> &Discharges);

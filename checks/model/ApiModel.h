@@ -65,6 +65,12 @@ public:
   bool isRecv(const FunctionDecl *F) const;
   bool isMakeChannel(const FunctionDecl *F) const;
   bool isClose(const FunctionDecl *F) const;
+  /// The capacity the initializer `Init` gives a channel, if it is a
+  /// constant (`make_chan<T>(4)`, `buffered_channel<T>(8)`); `Make` (if
+  /// given) gets the make call.
+  std::optional<uint64_t>
+  channelCapacity(const Expr *Init, ASTContext &Ctx,
+                  const CallExpr **Make = nullptr) const;
 
   // Spawn.cpp
   /// The spawn site `E` is, if it is one (a CallExpr, a CXXConstructExpr of

@@ -1,0 +1,54 @@
+//===--- ValueFlow.cpp - tether clang-tidy --------------------------------===//
+
+#include "ValueFlow.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+
+namespace clang::tidy::tether::analysis {
+
+bool isTransparent(const Stmt *S) {
+  if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+          CXXBindTemporaryExpr, FullExpr, CXXFunctionalCastExpr>(S))
+    return true;
+  // A copy or move (with defaulted extra arguments), but not `T(x)` written
+  // as a temporary object.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+    return !isa<CXXTemporaryObjectExpr>(Construct) &&
+           Construct->getNumArgs() >= 1 && Construct->getConstructor() &&
+           Construct->getConstructor()->isCopyOrMoveConstructor();
+  return false;
+}
+
+const Expr *stripTransparent(const Expr *E) {
+  while (E) {
+    const Expr *Before = E;
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && isTransparent(Construct))
+      E = Construct->getArg(0);
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    if (E == Before)
+      return E;
+  }
+  return E;
+}
+
+DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx,
+                         const Stmt **Child) {
+  DynTypedNode Current = DynTypedNode::create(*Node);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Current);
+    if (Parents.empty())
+      return DynTypedNode();
+    const Stmt *S = Parents[0].get<Stmt>();
+    if (!S || !isTransparent(S)) {
+      if (Child)
+        *Child = Current.get<Stmt>();
+      return Parents[0];
+    }
+    Current = Parents[0];
+  }
+}
+
+} // namespace clang::tidy::tether::analysis

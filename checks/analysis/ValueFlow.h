@@ -1,0 +1,31 @@
+//===--- ValueFlow.h - tether clang-tidy ------------------------*- C++ -*-===//
+//
+// Nodes that pass a value through unchanged (implicit casts, parentheses,
+// temporaries, copies and moves), and walks that look past them. Shared by
+// every check that asks where a value goes or where it came from.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_ANALYSIS_VALUEFLOW_H
+#define TETHER_CHECKS_ANALYSIS_VALUEFLOW_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTTypeTraits.h"
+#include "clang/AST/Expr.h"
+
+namespace clang::tidy::tether::analysis {
+
+/// True if `S` passes its operand's value through unchanged.
+bool isTransparent(const Stmt *S);
+
+/// `E` without the transparent nodes around it.
+const Expr *stripTransparent(const Expr *E);
+
+/// The parent of `Node` past the transparent nodes above it; `Child` (if
+/// given) gets the node just below that parent.
+DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx,
+                         const Stmt **Child = nullptr);
+
+} // namespace clang::tidy::tether::analysis
+
+#endif // TETHER_CHECKS_ANALYSIS_VALUEFLOW_H
