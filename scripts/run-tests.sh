@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the default tree (GoogleTest suites and lit under ctest),
-# the runtime suites again under AddressSanitizer, and the format check; ends
-# with one summary line. The ThreadSanitizer tree (`cmake --preset tsan`) is
-# not run yet: TSan's unwinder still crashes on fiber stacks (docs/runtime.md).
+# the runtime suites again under AddressSanitizer and under ThreadSanitizer,
+# and the format check; ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +16,7 @@ run_ctest() { # preset, junit file
 status=0
 run_ctest default default.xml || status=1
 
-for sanitizer in asan; do
+for sanitizer in asan tsan; do
   echo "== runtime tests under $sanitizer"
   cmake --preset "$sanitizer" >/dev/null &&
     cmake --build --preset "$sanitizer" &&

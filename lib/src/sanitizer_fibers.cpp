@@ -7,7 +7,6 @@
 namespace tether::detail::sanitizer_fibers {
 namespace {
 thread_local void *main_fiber = nullptr;
-thread_local void *dispatcher_fiber = nullptr;
 } // namespace
 
 void on_thread_joined() noexcept { main_fiber = __tsan_get_current_fiber(); }
@@ -20,11 +19,6 @@ void *shadow_of(boost::fibers::context *next) noexcept {
     return nullptr;
   if (next->is_context(type::main_context))
     return main_fiber;
-  if (next->is_context(type::dispatcher_context)) {
-    if (!dispatcher_fiber)
-      dispatcher_fiber = __tsan_create_fiber(0);
-    return dispatcher_fiber;
-  }
   auto *props = static_cast<task_properties *>(next->get_properties());
   return props ? props->shadow_fiber : nullptr;
 }

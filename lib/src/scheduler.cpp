@@ -295,11 +295,19 @@ void run_worker() {
 
 task_properties::task_properties(context *ctx)
     : fiber_properties(ctx),
-      shadow_fiber(ctx->is_context(boost::fibers::type::worker_context)
-                       ? sanitizer_fibers::create()
-                       : nullptr) {}
+      // The main context runs on its thread's own shadow fiber. A dispatcher
+      // belongs to one thread and is freed when that thread's scheduler is.
+      shadow_fiber(ctx->is_context(boost::fibers::type::main_context)
+                       ? nullptr
+                       : sanitizer_fibers::create()) {}
 
-task_properties::~task_properties() { sanitizer_fibers::destroy(shadow_fiber); }
+task_properties::~task_properties() {
+  // The last reference to a finished task's context may be dropped on the
+  // spawner's thread (its detach) rather than by the dispatcher that ran it;
+  // Boost.Fiber orders that with a reference count TSan does not see.
+  sanitizer_fibers::happens_after(this);
+  sanitizer_fibers::destroy(shadow_fiber);
+}
 
 void ensure_workers_started() {
   static const bool started = [] {

@@ -9,11 +9,12 @@
 #include <vector>
 
 #include <boost/fiber/detail/spinlock.hpp>
-#include <boost/fiber/fiber.hpp>
 #include <boost/fiber/fixedsize_stack.hpp>
 #include <boost/fiber/operations.hpp>
 
+#include "sanitizer_fibers.hpp"
 #include "scheduler.hpp"
+#include "task_fiber.hpp"
 #include "task_registry.hpp"
 
 namespace tether::detail {
@@ -76,16 +77,6 @@ private:
   std::vector<boost::context::stack_context> free_;
 };
 
-/// The StackAllocator boost::fibers::fiber takes: a handle to the pool.
-struct pooled_stack {
-  boost::context::stack_context allocate() {
-    return stack_pool::instance().allocate();
-  }
-  void deallocate(boost::context::stack_context &stack) noexcept {
-    stack_pool::instance().deallocate(stack);
-  }
-};
-
 [[noreturn]] void die_of_escaped_exception(const task_record &record) {
   const char *what = nullptr;
   try {
@@ -106,16 +97,27 @@ struct pooled_stack {
   std::abort();
 }
 
-void run_task(task_record &record, std::function<void()> &body) {
-  boost::this_fiber::properties<task_properties>().record = &record;
+} // namespace
+
+boost::context::stack_context allocate_task_stack() {
+  return stack_pool::instance().allocate();
+}
+
+void deallocate_task_stack(boost::context::stack_context &stack) noexcept {
+  stack_pool::instance().deallocate(stack);
+}
+
+void run_task(std::unique_ptr<task_record> record, std::function<void()> body) {
+  auto &properties = boost::this_fiber::properties<task_properties>();
+  properties.record = record.get();
   try {
     body();
   } catch (...) {
-    die_of_escaped_exception(record);
+    die_of_escaped_exception(*record);
   }
+  task_registry::instance().remove(record.get());
+  sanitizer_fibers::happens_before(&properties); // see ~task_properties
 }
-
-} // namespace
 
 std::uint64_t spawn(std::string name, std::source_location site,
                     std::function<void()> body) {
@@ -130,13 +132,7 @@ std::uint64_t spawn(std::string name, std::source_location site,
   record->last_progress_ns.store(steady_now_ns(), std::memory_order_relaxed);
   const std::uint64_t id = record->id;
   registry.add(record.get());
-  boost::fibers::fiber(
-      boost::fibers::launch::post, std::allocator_arg, pooled_stack{},
-      [record = std::move(record), body = std::move(body)]() mutable {
-        run_task(*record, body);
-        task_registry::instance().remove(record.get());
-      })
-      .detach();
+  start_task_fiber(std::move(record), std::move(body));
   return id;
 }
 

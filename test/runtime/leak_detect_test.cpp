@@ -193,21 +193,26 @@ TEST(LeakFamilies, TickerWithAReaderIsFine) {
 TEST(LeakFamilies, LoopWithoutExit) {
   auto opts = quick().wait(300ms).loop_after(100ms);
   std::atomic<bool> running{true};
-  tether::go("spinner", [&running] {
+  tether::wait_group tasks; // both read `running` until they see false
+  tasks.add(2);
+  tether::go("spinner", [&running, &tasks] {
     while (running.load()) // never blocks, never checks a context
       std::this_thread::sleep_for(1ms);
+    tasks.done();
   });
   auto ctx_pair = tether::with_cancel(tether::background());
   auto ctx = ctx_pair.first;
-  tether::go("checker", [&running, ctx] {
+  tether::go("checker", [&running, &tasks, ctx] {
     while (running.load() && !ctx.err())
       std::this_thread::sleep_for(1ms);
+    tasks.done();
   });
   auto r = leak::verify_none(opts);
   auto spinner = find_task(r.tasks, "spinner");
   auto checker = find_task(r.tasks, "checker");
   running = false;
   ctx_pair.second();
+  tasks.wait();
   ASSERT_TRUE(spinner && checker);
   EXPECT_TRUE(spinner->possible_loop);
   EXPECT_FALSE(checker->possible_loop);
