@@ -120,6 +120,12 @@ TEST(LeakDeadlock, AllAsleepIsReportedAtOnce) {
     cv.notify_all();
     main_waits.close(); // the only way out of a deadlock
   });
+  // A ticker left by an earlier test in this process (TickerNobodyReads'
+  // tick()) is a pending timer: the runtime is then never all asleep. ctest
+  // runs each test alone; a whole-binary run skips this one instead of
+  // hanging.
+  if (!leak::snapshot(leak::options().ticker_unread_after(0ms)).tickers.empty())
+    GTEST_SKIP() << "a live ticker from an earlier test keeps a timer pending";
   auto never = tether::make_chan<int>();
   tether::go("stuck", [never] { (void)never.recv(); });
   ASSERT_TRUE(wait_blocked("stuck"));
