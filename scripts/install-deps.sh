@@ -46,5 +46,8 @@ if ((${#missing[@]} > 0)); then
 fi
 
 # The npm tools of the integration tests, installed here, with the user's own
-# environment (certificates, proxies), so that no test needs the network.
-"$(dirname "$0")/setup-npm-tools.sh"
+# environment (certificates, proxies), so that no test needs the network. A
+# failure is not fatal: only the SARIF validation tests need them, and they
+# fail by name (and try again) without them.
+"$(dirname "$0")/setup-npm-tools.sh" ||
+  echo "tether: warning: npm tools not installed; the SARIF validation tests will fail" >&2
