@@ -249,6 +249,7 @@ leak::report scan(const leak::options &opts) {
   std::unordered_set<std::uint64_t> alive;
   std::unordered_map<const task_record *, leak::task_info> described;
   inspections.fetch_add(1, std::memory_order_seq_cst);
+  detector_fence();
   // Both passes under one registry lock hold: no record comes or goes.
   registry.with_all([&](const std::unordered_set<task_record *> &live) {
     for (task_record *r : live)

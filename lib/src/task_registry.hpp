@@ -49,6 +49,18 @@ extern std::atomic<bool> tracking_enabled;
 /// Non-zero while a detector reads blocked parties' stack objects.
 extern std::atomic<int> inspections;
 
+/// The handshake between a blocked scope that ends (it stores `running`,
+/// then loads `inspections`) and a detector (it raises `inspections`, then
+/// loads the party's state) is a Dekker pair: one side must see the other.
+/// With Linux's membarrier the party's side needs only a compiler barrier
+/// and the detector, which runs rarely, pays a process-wide barrier; without
+/// it (or under ThreadSanitizer, which cannot see membarrier) both sides use
+/// sequentially consistent operations.
+[[nodiscard]] bool asymmetric_fences() noexcept;
+
+/// The detector's side, right after it raised `inspections`.
+void detector_fence() noexcept;
+
 /// A plain thread starts or stops blocking (the global deadlock watchdog
 /// watches only while some known thread is blocked). Defined in leak code.
 void on_thread_blocked(bool blocked) noexcept;
