@@ -204,12 +204,11 @@ bool sendHasRoom(const model::ApiModel &Model, const CallExpr *Call,
   const auto *Object = dyn_cast<DeclRefExpr>(
       stripTransparent(Member->getImplicitObjectArgument()));
   const auto *Var = Object ? dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
-  if (!Var || !Var->hasLocalStorage() || !Var->getInit())
+  const FunctionDecl *Owner = analysis::owningFunction(Var);
+  if (!Owner || !Var->getInit())
     return false;
   std::optional<uint64_t> Capacity = Model.channelCapacity(Var->getInit(), Ctx);
-  const auto *Owner =
-      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  if (!Capacity || *Capacity == 0 || !Owner || !Owner->hasBody())
+  if (!Capacity || *Capacity == 0)
     return false;
   const auto Loop =
       stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()));

@@ -37,6 +37,7 @@ namespace clang::tidy::tether {
 
 using analysis::isTransparent;
 using analysis::stripTransparent;
+using analysis::valueParent;
 
 namespace {
 
@@ -315,25 +316,18 @@ void Collector::collect(unsigned Index, unsigned Depth) {
 }
 
 bool Collector::neverReady(const ValueDecl *D) const {
-  const auto *Var = dyn_cast_or_null<VarDecl>(D);
-  const auto *Owner =
-      Var ? dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod())
-          : nullptr;
-  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) || !Owner ||
-      !Owner->hasBody())
+  const FunctionDecl *Owner = analysis::owningFunction(D);
+  if (!Owner)
     return false;
   auto Refs =
-      match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
+      match(findAll(declRefExpr(to(varDecl(equalsNode(D)))).bind("ref")),
             *Owner->getBody(), Ctx);
   return llvm::all_of(Refs, [&](const BoundNodes &Nodes) {
     const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
-    DynTypedNode Parent =
-        parentOf(DynTypedNode::create(*static_cast<const Stmt *>(Ref)), Ctx);
-    while (Parent.get<Stmt>() && isTransparent(Parent.get<Stmt>()))
-      Parent = parentOf(Parent, Ctx);
-    if (Parent.get<MemberExpr>()) {
+    DynTypedNode Parent = valueParent(Ref, Ctx);
+    if (const auto *Member = Parent.get<MemberExpr>()) {
       const auto *Call =
-          dyn_cast_or_null<CallExpr>(parentOf(Parent, Ctx).get<Stmt>());
+          dyn_cast_or_null<CallExpr>(valueParent(Member, Ctx).get<Stmt>());
       return Call && Model.isRecv(Call->getDirectCallee());
     }
     const auto *Case = Parent.get<CallExpr>();
@@ -432,13 +426,8 @@ void Collector::classify(unsigned Index, const DeclRefExpr *Ref,
 
   // A range-for over the channel.
   {
-    DynTypedNode Up =
-        parentOf(DynTypedNode::create(*static_cast<const Stmt *>(Ref)), Ctx);
     const Stmt *Child = Ref;
-    while (Up.get<Stmt>() && isTransparent(Up.get<Stmt>())) {
-      Child = Up.get<Stmt>();
-      Up = parentOf(Up, Ctx);
-    }
+    DynTypedNode Up = valueParent(Ref, Ctx, &Child);
     if (const auto *Range = Up.get<VarDecl>()) {
       DynTypedNode Holder = parentOf(Up, Ctx);
       if (const auto *DS = Holder.get<DeclStmt>()) {

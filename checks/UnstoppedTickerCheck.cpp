@@ -25,7 +25,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::tether {
 
-using analysis::isTransparent;
 using analysis::valueParent;
 
 namespace {

@@ -51,4 +51,13 @@ DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx,
   }
 }
 
+const FunctionDecl *owningFunction(const ValueDecl *D) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
+    return nullptr;
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  return Owner && Owner->hasBody() ? Owner : nullptr;
+}
+
 } // namespace clang::tidy::tether::analysis

@@ -26,6 +26,10 @@ const Expr *stripTransparent(const Expr *E);
 DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx,
                          const Stmt **Child = nullptr);
 
+/// The function (with a body) that declares `D` as a local variable, not a
+/// parameter; null for anything else. Where to look for all of its uses.
+const FunctionDecl *owningFunction(const ValueDecl *D);
+
 } // namespace clang::tidy::tether::analysis
 
 #endif // TETHER_CHECKS_ANALYSIS_VALUEFLOW_H

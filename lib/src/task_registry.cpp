@@ -10,6 +10,7 @@
 #include <boost/fiber/context.hpp>
 
 #include "leak_internal.hpp"
+#include "sanitizer_fibers.hpp"
 #include "scheduler.hpp"
 
 namespace tether::detail {
@@ -21,15 +22,14 @@ bool tracking_from_environment() {
 }
 
 /// Registers the process for expedited private membarriers (Linux 4.14+);
-/// false where the kernel or a seccomp filter refuses, or under TSan.
+/// false where the kernel or a seccomp filter refuses, and under TSan.
 bool register_membarrier() {
-#if defined(__has_feature)
-#if __has_feature(thread_sanitizer)
+#ifdef TETHER_TSAN_FIBERS
   return false;
-#endif
-#endif
+#else
   return syscall(__NR_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0,
                  0) == 0;
+#endif
 }
 } // namespace
 
