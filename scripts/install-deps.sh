@@ -19,7 +19,7 @@ packages=(
   # the real-code corpus of the checks (bench/realcode/, make bench-checks);
   # /usr/bin/time for peak memory
   libspdlog-dev libcpp-httplib-dev libasio-dev libboost1.81-dev
-  libboost-thread1.81-dev libtbb-dev time
+  libboost-thread1.81-dev libtbb-dev time pkgconf
   # lit's per-test timeout needs psutil in the Python that runs lit
   python3-psutil
 )
