@@ -193,7 +193,9 @@ blocked_scope::~blocked_scope() {
   // (the parker and the channel handle die when this scope's caller returns).
   bool inspected;
   if (asymmetric_fences()) {
-    r.state.store(task_state::running, std::memory_order_relaxed);
+    // Release, as the seq_cst store was, for readers of the other fields;
+    // a plain store on x86.
+    r.state.store(task_state::running, std::memory_order_release);
     std::atomic_signal_fence(std::memory_order_seq_cst);
     inspected = inspections.load(std::memory_order_relaxed) != 0;
   } else {
