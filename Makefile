@@ -1,5 +1,5 @@
 # The README's commands. Each installs what is missing, then builds and runs.
-.PHONY: deps build test demo bench bench-checks format clean
+.PHONY: deps build test demo bench bench-tracking bench-checks format clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -16,6 +16,9 @@ demo: build
 
 bench: build
 	@./scripts/bench.sh
+
+bench-tracking: build
+	@/usr/bin/python3 bench/tracking_cost.py
 
 bench-checks: build
 	@./scripts/bench-checks.sh

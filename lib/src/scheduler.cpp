@@ -1,6 +1,7 @@
 #include "scheduler.hpp"
 
 #include "sanitizer_fibers.hpp"
+#include "task_registry.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -103,6 +104,8 @@ public:
 
   TETHER_ANNOUNCES_FIBER_SWITCH context *pick_next() noexcept override {
     context *next = choose_next();
+    // nullptr: the caller goes on as, or switches to, the dispatcher.
+    set_running_task(next ? record_of(next) : nullptr);
     if (next)
       sanitizer_fibers::announce(sanitizer_fibers::shadow_of(next));
     return next;
@@ -149,11 +152,19 @@ public:
     // thread's algorithm; it then returns to the main context by itself.
     if (context::active()->is_context(
             boost::fibers::type::dispatcher_context) &&
-        std::this_thread::get_id() == owner_)
+        std::this_thread::get_id() == owner_) {
+      set_running_task(nullptr);
       sanitizer_fibers::announce(sanitizer_fibers::main_shadow());
+    }
   }
 
 private:
+  /// Every context the algorithm hands out was awakened first, which gave it
+  /// properties; a task sets its record there when it starts.
+  static task_record *record_of(context *ctx) noexcept {
+    return static_cast<task_properties *>(ctx->get_properties())->record;
+  }
+
   context *choose_next() noexcept {
     // Pinned contexts first: the dispatcher frees finished tasks, moves tasks
     // woken from other threads in and fires sleeps; it must not starve while

@@ -110,12 +110,14 @@ void deallocate_task_stack(boost::context::stack_context &stack) noexcept {
 void run_task(std::unique_ptr<task_record> record, std::function<void()> body) {
   auto &properties = boost::this_fiber::properties<task_properties>();
   properties.record = record.get();
+  set_running_task(record.get()); // the scheduler saw none at the switch
   try {
     body();
   } catch (...) {
     die_of_escaped_exception(*record);
   }
   task_registry::instance().remove(record.get());
+  set_running_task(nullptr); // the record dies with this frame
   sanitizer_fibers::happens_before(&properties); // see ~task_properties
 }
 

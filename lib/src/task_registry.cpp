@@ -7,11 +7,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include <boost/fiber/context.hpp>
-
 #include "leak_internal.hpp"
 #include "sanitizer_fibers.hpp"
-#include "scheduler.hpp"
 
 namespace tether::detail {
 
@@ -31,7 +28,15 @@ bool register_membarrier() {
                  0) == 0;
 #endif
 }
+
+/// See set_running_task; nullptr on plain threads and in contexts that run
+/// no task.
+constinit thread_local task_record *running_task_record = nullptr;
 } // namespace
+
+void set_running_task(task_record *record) noexcept {
+  running_task_record = record;
+}
 
 std::atomic<bool> tracking_enabled{tracking_from_environment()};
 std::atomic<int> inspections{0};
@@ -119,10 +124,8 @@ struct thread_record_holder {
 } // namespace
 
 task_record &current_record() noexcept {
-  if (auto *props = static_cast<task_properties *>(
-          boost::fibers::context::active()->get_properties()))
-    if (props->record)
-      return *props->record;
+  if (task_record *record = running_task_record)
+    return *record;
   thread_local thread_record_holder holder;
   return holder.record;
 }

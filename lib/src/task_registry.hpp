@@ -42,6 +42,14 @@ private:
   std::atomic<std::uint64_t> next_id_{1};
 };
 
+/// Tells the registry which task runs on this thread from now on (nullptr:
+/// none). The scheduler calls it at every switch and a task at its start, so
+/// that blocking calls find their record with one thread-local load instead
+/// of asking Boost.Fiber for the context. Out of line on purpose: a fiber can
+/// resume on another thread, and a caller must not reuse a thread-local
+/// address it computed before it was suspended.
+[[gnu::noinline]] void set_running_task(task_record *record) noexcept;
+
 /// Whether blocking calls update the records (TETHER_LEAK_TRACKING=0 or
 /// set_tracking(false) turns it off, to measure what tracking costs).
 extern std::atomic<bool> tracking_enabled;
