@@ -9,10 +9,11 @@
 #include "TetherChecks.h"
 #include "analysis/HandOff.h"
 #include "analysis/LoopExits.h"
+#include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
+#include "model/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -20,23 +21,11 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::tether {
 
+using analysis::ParentIndex;
 using analysis::stripTransparent;
 using analysis::valueParent;
 
 namespace {
-
-AST_MATCHER_P(FunctionDecl, isContextFactory, const model::ApiModel *, Model) {
-  return Model->isContextFactory(&Node);
-}
-
-AST_MATCHER_P(FunctionDecl, hasCancellableOverload, const model::ApiModel *,
-              Model) {
-  return !Model->findCancellableOverloads(&Node).empty();
-}
-
-AST_MATCHER_P(Expr, isSpawnSite, const model::ApiModel *, Model) {
-  return Model->getSpawnSite(&Node).has_value();
-}
 
 AST_MATCHER_P(QualType, isStopCallback, const model::ApiModel *, Model) {
   return Model->isStopCallbackType(Node);
@@ -136,7 +125,7 @@ llvm::SmallVector<Token, 4> tokensInScope(const model::ApiModel &Model,
     const auto *Decl = Nodes.getNodeAs<DeclStmt>("decl");
     if (!SM.isBeforeInTranslationUnit(Decl->getEndLoc(), AtLoc))
       continue;
-    DynTypedNodeList Parents = Ctx.getParents(*Decl);
+    DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(*Decl);
     if (Parents.empty())
       continue;
     const Stmt *Scope = Parents[0].get<Stmt>();
@@ -191,6 +180,21 @@ bool holdsCancellation(const model::ApiModel &Model, const LambdaExpr *Lambda,
   });
 }
 
+/// True if `S` runs in a loop of `Owner` (or of a lambda inside it).
+bool insideLoop(const Stmt *S, const FunctionDecl *Owner, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
+    DynTypedNodeList Up = ParentIndex::of(Ctx).parents(Node);
+    if (Up.empty() || Up[0].get<FunctionDecl>() == Owner)
+      return false;
+    Node = Up[0];
+    if (const Stmt *P = Node.get<Stmt>();
+        P && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
+      return true;
+  }
+  return false;
+}
+
 /// True if `Call` is a send on a local channel whose constant buffer has
 /// room for every send on it (`auto done = make_chan<int>(1)` sent to once):
 /// it cannot block, so it needs no token. The channel must not escape: it is
@@ -210,12 +214,8 @@ bool sendHasRoom(const model::ApiModel &Model, const CallExpr *Call,
   std::optional<uint64_t> Capacity = Model.channelCapacity(Var->getInit(), Ctx);
   if (!Capacity || *Capacity == 0)
     return false;
-  const auto Loop =
-      stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()));
   auto Refs =
-      match(findAll(declRefExpr(to(varDecl(equalsNode(Var))),
-                                optionally(hasAncestor(Loop.bind("loop"))))
-                        .bind("ref")),
+      match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
             *Owner->getBody(), Ctx);
   uint64_t Sends = 0;
   for (const BoundNodes &Nodes : Refs) {
@@ -230,7 +230,7 @@ bool sendHasRoom(const model::ApiModel &Model, const CallExpr *Call,
         dyn_cast_or_null<CXXMemberCallExpr>(valueParent(Use, Ctx).get<Stmt>());
     if (!UseCall || !Model.isSend(UseCall->getDirectCallee()))
       continue;
-    if (Nodes.getNodeAs<Stmt>("loop"))
+    if (insideLoop(UseCall, Owner, Ctx))
       return false;
     ++Sends;
   }
@@ -267,40 +267,46 @@ void DroppedCancellationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void DroppedCancellationCheck::registerMatchers(MatchFinder *Finder) {
-  auto InFunction = optionally(forCallable(functionDecl().bind("fn")));
-  Finder->addMatcher(callExpr(callee(functionDecl(isContextFactory(&Model))),
-                              unless(isInTemplateInstantiation()),
-                              unless(containsErrors()), InFunction)
-                         .bind("factory"),
-                     this);
+  // The function a match lies in, and whether it is an instantiation, come
+  // from the parent index in check(): see ParentIndex.h.
+  ParentIndex::registerRootMatcher(Finder, this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasCancellableOverload(&Model))),
-               unless(isInTemplateInstantiation()), unless(containsErrors()),
-               forCallable(functionDecl().bind("fn")))
+      callExpr(model::callsFunction([this](const FunctionDecl &F) {
+                 return Model.isContextFactory(&F);
+               }),
+               unless(containsErrors()))
+          .bind("factory"),
+      this);
+  Finder->addMatcher(
+      callExpr(model::callsFunction([this](const FunctionDecl &F) {
+                 return !Model.findCancellableOverloads(&F).empty();
+               }),
+               unless(containsErrors()))
           .bind("blocking"),
       this);
-  Finder->addMatcher(expr(anyOf(cxxConstructExpr(), callExpr()),
-                          isSpawnSite(&Model),
-                          unless(isInTemplateInstantiation()),
-                          unless(containsErrors()), InFunction)
-                         .bind("spawn"),
-                     this);
-  Finder->addMatcher(cxxConstructExpr(hasType(isStopCallback(&Model)),
-                                      unless(isInTemplateInstantiation()))
-                         .bind("stop_callback"),
-                     this);
+  model::registerSpawnSiteMatchers(Finder, &Model, this);
+  Finder->addMatcher(
+      cxxConstructExpr(hasType(isStopCallback(&Model))).bind("stop_callback"),
+      this);
 }
 
 void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
+  if (ParentIndex::handleRootMatch(Result))
+    return;
   ASTContext &Ctx = *Result.Context;
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  ParentIndex &Parents = ParentIndex::of(Ctx);
+  const Stmt *Matched = ParentIndex::matchedStmt(Result);
+  if (!Matched || Parents.isInTemplateInstantiation(Matched))
+    return;
+  const FunctionDecl *Fn = Parents.enclosingFunction(Matched);
   if (Fn && Fn->isInvalidDecl())
     return;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("factory"))
     checkFactoryCall(Call, Fn, Ctx);
-  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("blocking"))
-    checkBlockingCall(Call, Fn, Ctx);
-  else if (const auto *Site = Result.Nodes.getNodeAs<Expr>("spawn"))
+  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("blocking")) {
+    if (Fn) // a blocking call outside functions has no context to pass
+      checkBlockingCall(Call, Fn, Ctx);
+  } else if (const auto *Site = Result.Nodes.getNodeAs<Expr>("spawn"))
     checkSpawn(Site, Fn, Ctx);
   else if (const auto *Construct =
                Result.Nodes.getNodeAs<CXXConstructExpr>("stop_callback"))
@@ -308,6 +314,7 @@ void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void DroppedCancellationCheck::onEndOfTranslationUnit() {
+  ParentIndex::forget();
   Paths.clear();
   Reported.clear();
 }

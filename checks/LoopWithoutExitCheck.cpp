@@ -16,6 +16,8 @@
 
 #include "LoopWithoutExitCheck.h"
 #include "analysis/LoopExits.h"
+#include "analysis/ParentIndex.h"
+#include "model/Matchers.h"
 #include "utils/Aliasing.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -38,12 +40,6 @@ struct LoopWithoutExitCheck::Task {
 };
 
 namespace {
-
-AST_MATCHER_P(Expr, isSpawnSite, const model::ApiModel *, Model) {
-  return Model->getSpawnSite(&Node).has_value();
-}
-
-AST_MATCHER(Expr, containsErrors) { return Node.containsErrors(); }
 
 /// The template pattern `Fn` was instantiated from, or `Fn` itself: a task
 /// is checked once, in the code as written.
@@ -439,24 +435,27 @@ void LoopWithoutExitCheck::registerMatchers(MatchFinder *Finder) {
   // Instantiations too: a spawn whose callable depends on a template
   // parameter is only a spawn once instantiated. The task is then checked in
   // its pattern, once.
-  Finder->addMatcher(
-      expr(anyOf(cxxConstructExpr(), callExpr()), isSpawnSite(&Model),
-           unless(containsErrors()),
-           optionally(forCallable(functionDecl().bind("spawner"))))
-          .bind("spawn"),
-      this);
+  // The spawning function comes from the parent index: see ParentIndex.h.
+  analysis::ParentIndex::registerRootMatcher(Finder, this);
+  model::registerSpawnSiteMatchers(Finder, &Model, this);
 }
 
-void LoopWithoutExitCheck::onEndOfTranslationUnit() { Reported.clear(); }
+void LoopWithoutExitCheck::onEndOfTranslationUnit() {
+  analysis::ParentIndex::forget();
+  Reported.clear();
+}
 
 void LoopWithoutExitCheck::check(const MatchFinder::MatchResult &Result) {
+  if (analysis::ParentIndex::handleRootMatch(Result))
+    return;
   const auto *SiteExpr = Result.Nodes.getNodeAs<Expr>("spawn");
   std::optional<model::SpawnSite> Site = Model.getSpawnSite(SiteExpr);
   if (!Site)
     return;
   Task T;
   T.Site = *Site;
-  T.Spawner = Result.Nodes.getNodeAs<FunctionDecl>("spawner");
+  T.Spawner =
+      analysis::ParentIndex::of(*Result.Context).enclosingFunction(SiteExpr);
   if (T.Spawner && T.Spawner->isInvalidDecl())
     return;
   T.Body = patternOf(model::ApiModel::getTaskFunction(Site->Body));

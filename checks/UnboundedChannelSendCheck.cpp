@@ -21,10 +21,10 @@
 
 #include "UnboundedChannelSendCheck.h"
 #include "analysis/LoopExits.h"
+#include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/STLExtras.h"
@@ -36,6 +36,7 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::tether {
 
 using analysis::isTransparent;
+using analysis::ParentIndex;
 using analysis::stripTransparent;
 using analysis::valueParent;
 
@@ -103,7 +104,7 @@ AST_MATCHER_P(QualType, isChannel, const model::ApiModel *, Model) {
 
 /// The single parent of `Node`, or an empty node.
 DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(Node);
+  DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);
   return Parents.empty() ? DynTypedNode() : Parents[0];
 }
 
@@ -642,26 +643,33 @@ void UnboundedChannelSendCheck::storeOptions(
 }
 
 void UnboundedChannelSendCheck::registerMatchers(MatchFinder *Finder) {
+  // The function that declares the channel comes from the parent index in
+  // check(): see ParentIndex.h.
+  ParentIndex::registerRootMatcher(Finder, this);
   Finder->addMatcher(
       declStmt(has(varDecl(hasLocalStorage(), unless(parmVarDecl()),
                            hasType(qualType(isChannel(&Model))),
                            hasInitializer(expr().bind("init")))
-                       .bind("var")),
-               forCallable(functionDecl().bind("fn"))),
+                       .bind("var"))),
       this);
 }
 
 void UnboundedChannelSendCheck::check(const MatchFinder::MatchResult &Result) {
+  if (ParentIndex::handleRootMatch(Result))
+    return;
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   const auto *Init = Result.Nodes.getNodeAs<Expr>("init");
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!Var || !Init || !Fn || Fn->isInvalidDecl() || Var->isInvalidDecl() ||
-      Init->containsErrors() || !Fn->hasBody())
+  if (!Var || !Init || Var->isInvalidDecl() || Init->containsErrors())
+    return;
+  const FunctionDecl *Fn =
+      ParentIndex::of(*Result.Context).enclosingFunction(Init);
+  if (!Fn || Fn->isInvalidDecl() || !Fn->hasBody())
     return;
   checkChannel(Var, Init, Fn, *Result.Context);
 }
 
 void UnboundedChannelSendCheck::onEndOfTranslationUnit() {
+  ParentIndex::forget();
   Paths.clear();
   Reported.clear();
 }

@@ -13,11 +13,12 @@
 #include "UnstoppedTickerCheck.h"
 #include "analysis/HandOff.h"
 #include "analysis/LoopExits.h"
+#include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
+#include "model/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -25,18 +26,10 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::tether {
 
+using analysis::ParentIndex;
 using analysis::valueParent;
 
 namespace {
-
-AST_MATCHER_P(FunctionDecl, isUnstoppableTicker, const model::ApiModel *,
-              Model) {
-  return Model->isUnstoppableTicker(&Node);
-}
-
-AST_MATCHER_P(FunctionDecl, isOneShotTimer, const model::ApiModel *, Model) {
-  return Model->isOneShotTimer(&Node);
-}
 
 AST_MATCHER_P(CXXNewExpr, allocatesTicker, const model::ApiModel *, Model) {
   return !Node.isArray() && Model->isTickerType(Node.getAllocatedType());
@@ -52,18 +45,11 @@ AST_MATCHER_P(CXXForRangeStmt, hasRangeInitOfChannel, const model::ApiModel *,
   return Init && Model->isChannelType(Init->getType());
 }
 
-AST_MATCHER_P(Expr, isSpawnSite, const model::ApiModel *, Model) {
-  return Model->getSpawnSite(&Node).has_value();
-}
-
-AST_MATCHER_P(FunctionDecl, isTimerStart,
-              const std::vector<UnstoppedTickerCheck::TimerPair> *, Pairs) {
-  return llvm::any_of(*Pairs, [&](const UnstoppedTickerCheck::TimerPair &P) {
-    return P.Start.contains(&Node);
-  });
-}
-
 AST_MATCHER(Expr, containsErrors) { return Node.containsErrors(); }
+
+AST_MATCHER(Decl, isInInstantiation) {
+  return analysis::isInTemplateInstantiation(&Node);
+}
 
 bool isDiscarded(const DynTypedNode &Parent) {
   const Stmt *S = Parent.get<Stmt>();
@@ -81,7 +67,7 @@ bool isDiscarded(const DynTypedNode &Parent) {
 const Stmt *enclosingLoop(const Stmt *S, ASTContext &Ctx) {
   DynTypedNode Child = DynTypedNode::create(*S);
   for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Child);
+    DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Child);
     if (Parents.empty())
       return nullptr;
     const DynTypedNode &Parent = Parents[0];
@@ -114,7 +100,7 @@ const Stmt *enclosingLoop(const Stmt *S, ASTContext &Ctx) {
 bool isRangeInit(const Expr *E, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*E);
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);
     if (Parents.empty())
       return false;
     Node = Parents[0];
@@ -129,7 +115,7 @@ bool isRangeInit(const Expr *E, ASTContext &Ctx) {
 bool inStaticInitializer(const Stmt *S, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*S);
   for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);
     if (Parents.empty())
       return false;
     Node = Parents[0];
@@ -318,47 +304,62 @@ void UnstoppedTickerCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnstoppedTickerCheck::registerMatchers(MatchFinder *Finder) {
-  auto InFunction = optionally(forCallable(functionDecl().bind("fn")));
-  auto Plain =
-      allOf(unless(isInTemplateInstantiation()), unless(containsErrors()));
-  Finder->addMatcher(callExpr(callee(functionDecl(isUnstoppableTicker(&Model))),
-                              Plain, InFunction)
-                         .bind("tick"),
-                     this);
+  // The function a match lies in, and whether it is an instantiation, come
+  // from the parent index in check(): see ParentIndex.h.
+  ParentIndex::registerRootMatcher(Finder, this);
+  auto Plain = unless(containsErrors());
   Finder->addMatcher(
-      callExpr(callee(functionDecl(isOneShotTimer(&Model))), Plain)
-          .bind("after"),
+      callExpr(model::callsFunction([this](const FunctionDecl &F) {
+                 return Model.isUnstoppableTicker(&F);
+               }),
+               Plain)
+          .bind("tick"),
       this);
   Finder->addMatcher(
-      cxxNewExpr(allocatesTicker(&Model), Plain, InFunction).bind("new"), this);
+      callExpr(model::callsFunction([this](const FunctionDecl &F) {
+                 return Model.isOneShotTimer(&F);
+               }),
+               Plain)
+          .bind("after"),
+      this);
+  Finder->addMatcher(cxxNewExpr(allocatesTicker(&Model), Plain).bind("new"),
+                     this);
   Finder->addMatcher(varDecl(hasGlobalStorage(), holdsTicker(&Model),
-                             unless(isInstantiated()), unless(isImplicit()),
+                             unless(isInInstantiation()), unless(isImplicit()),
                              unless(hasExternalFormalLinkage()))
                          .bind("static"),
                      this);
   Finder->addMatcher(varDecl(isStaticLocal(), holdsTicker(&Model),
-                             unless(isInstantiated()), unless(isImplicit()))
+                             unless(isInInstantiation()), unless(isImplicit()))
                          .bind("static"),
                      this);
-  Finder->addMatcher(cxxForRangeStmt(hasRangeInitOfChannel(&Model),
-                                     unless(isInTemplateInstantiation()))
-                         .bind("range"),
-                     this);
-  Finder->addMatcher(expr(anyOf(cxxConstructExpr(), callExpr()),
-                          isSpawnSite(&Model), Plain, InFunction)
-                         .bind("spawn"),
-                     this);
+  Finder->addMatcher(
+      cxxForRangeStmt(hasRangeInitOfChannel(&Model)).bind("range"), this);
+  model::registerSpawnSiteMatchers(Finder, &Model, this);
   if (!Pairs.empty())
     Finder->addMatcher(
-        callExpr(callee(functionDecl(isTimerStart(&Pairs))), Plain, InFunction)
+        callExpr(model::callsFunction([this](const FunctionDecl &F) {
+                   return llvm::any_of(Pairs, [&](const TimerPair &P) {
+                     return P.Start.contains(&F);
+                   });
+                 }),
+                 Plain)
             .bind("start"),
         this);
 }
 
 void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
+  if (ParentIndex::handleRootMatch(Result))
+    return;
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = Ctx.getSourceManager();
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  const FunctionDecl *Fn = nullptr;
+  if (const auto *Matched = ParentIndex::matchedStmt(Result)) {
+    ParentIndex &Parents = ParentIndex::of(Ctx);
+    if (Parents.isInTemplateInstantiation(Matched))
+      return;
+    Fn = Parents.enclosingFunction(Matched);
+  }
   if (Fn && Fn->isInvalidDecl())
     return;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("tick")) {
@@ -385,6 +386,7 @@ void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UnstoppedTickerCheck::onEndOfTranslationUnit() {
+  ParentIndex::forget();
   Paths.clear();
   Reported.clear();
 }
@@ -515,11 +517,11 @@ UnstoppedTickerCheck::localTickerFix(const CallExpr *Call,
   if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
       !Var->getIdentifier())
     return std::nullopt;
-  DynTypedNodeList Up = Ctx.getParents(*Var);
+  DynTypedNodeList Up = ParentIndex::of(Ctx).parents(*Var);
   const DeclStmt *Decl = Up.empty() ? nullptr : Up[0].get<DeclStmt>();
   if (!Decl || !Decl->isSingleDecl() || Decl->getBeginLoc().isMacroID())
     return std::nullopt;
-  DynTypedNodeList Scope = Ctx.getParents(*Decl);
+  DynTypedNodeList Scope = ParentIndex::of(Ctx).parents(*Decl);
   if (Scope.empty() || Scope[0].get<Stmt>() != Fn->getBody())
     return std::nullopt;
   // The channel must stay in this function: received from, or a select
@@ -618,7 +620,7 @@ void UnstoppedTickerCheck::checkNew(const CXXNewExpr *New,
     }
     return;
   }
-  DynTypedNodeList Up = Ctx.getParents(*Var);
+  DynTypedNodeList Up = ParentIndex::of(Ctx).parents(*Var);
   const Stmt *Start = Up.empty() ? nullptr : Up[0].get<Stmt>();
   if (!Start)
     return;
@@ -858,7 +860,7 @@ void UnstoppedTickerCheck::checkTimerStart(const CallExpr *Call,
           << Start << Var;
     return;
   }
-  DynTypedNodeList Up = Ctx.getParents(*Var);
+  DynTypedNodeList Up = ParentIndex::of(Ctx).parents(*Var);
   const Stmt *Decl = Up.empty() ? nullptr : Up[0].get<Stmt>();
   if (!Decl)
     return;

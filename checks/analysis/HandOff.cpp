@@ -9,7 +9,7 @@
 
 #include "HandOff.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "ParentIndex.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
@@ -21,7 +21,7 @@ namespace {
 
 /// The single parent of `Node`, or an empty node.
 DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(Node);
+  DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);
   if (Parents.empty())
     return DynTypedNode();
   return Parents[0];

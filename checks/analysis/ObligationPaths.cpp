@@ -2,7 +2,7 @@
 
 #include "ObligationPaths.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "ParentIndex.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
@@ -48,13 +48,13 @@ const Stmt *FunctionPaths::element(const Stmt *S) const {
   for (unsigned Depth = 0; S && Depth < 64; ++Depth) {
     if (Where.count(S))
       return S;
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);
     if (Parents.empty())
       return nullptr;
     Node = Parents[0];
     // Step over declarations (a DeclStmt's variable) to their statement.
     while (!Node.get<Stmt>()) {
-      DynTypedNodeList Up = Ctx.getParents(Node);
+      DynTypedNodeList Up = ParentIndex::of(Ctx).parents(Node);
       if (Up.empty() || Node.get<FunctionDecl>())
         return nullptr;
       Node = Up[0];

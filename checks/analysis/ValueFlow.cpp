@@ -2,7 +2,7 @@
 
 #include "ValueFlow.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "ParentIndex.h"
 
 namespace clang::tidy::tether::analysis {
 
@@ -38,7 +38,7 @@ DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx,
                          const Stmt **Child) {
   DynTypedNode Current = DynTypedNode::create(*Node);
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(Current);
+    DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Current);
     if (Parents.empty())
       return DynTypedNode();
     const Stmt *S = Parents[0].get<Stmt>();

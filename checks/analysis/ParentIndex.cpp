@@ -1,0 +1,280 @@
+//===--- ParentIndex.cpp - tether clang-tidy ------------------------------===//
+
+#include "ParentIndex.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
+
+namespace clang::tidy::tether::analysis {
+
+namespace {
+
+const char RootId[] = "tether-parent-index-root";
+
+bool isLambdaCallOperator(const Decl *D) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(D);
+  return Method && Method->getParent()->isLambda();
+}
+
+/// True if `D` is written inside a function (or block), lambdas included.
+bool isInsideFunction(const Decl *D) {
+  for (const DeclContext *DC = D->getLexicalDeclContext(); DC;
+       DC = DC->getLexicalParent())
+    if (DC->isFunctionOrMethod())
+      return true;
+  return false;
+}
+
+/// A declaration that owns code and lies in no function: see the header.
+bool isRoot(const Decl *D) {
+  if (const auto *Fn = dyn_cast<FunctionDecl>(D))
+    return Fn->doesThisDeclarationHaveABody() && !isLambdaCallOperator(Fn) &&
+           !isInsideFunction(Fn);
+  if (const auto *Var = dyn_cast<VarDecl>(D))
+    return !isa<ParmVarDecl>(Var) && Var->hasInit() && !isInsideFunction(Var);
+  if (const auto *Field = dyn_cast<FieldDecl>(D))
+    return Field->hasInClassInitializer() && !isInsideFunction(Field);
+  return false;
+}
+
+/// The declaration `D`'s code lies in: a lambda's class lies in the
+/// declaration whose initialiser holds it (a global or a field), anything
+/// else in its lexical context. Null above the translation unit.
+const Decl *enclosingDecl(const Decl *D) {
+  if (const auto *Lambda = dyn_cast<CXXRecordDecl>(D);
+      Lambda && Lambda->isLambda())
+    if (Decl *Holder = Lambda->getLambdaContextDecl())
+      return Holder;
+  return dyn_cast_or_null<Decl>(D->getLexicalDeclContext());
+}
+
+/// The root whose code contains `D`, or null.
+const Decl *rootOf(const Decl *D) {
+  for (; D && !isa<TranslationUnitDecl>(D); D = enclosingDecl(D))
+    if (isRoot(D))
+      return D;
+  return nullptr;
+}
+
+AST_MATCHER(Decl, isParentIndexRoot) { return isRoot(&Node); }
+
+bool traceFallbacks() {
+  static const bool Trace = std::getenv("TETHER_TIDY_TRACE_PARENTS");
+  return Trace;
+}
+
+struct ThreadIndex {
+  ASTContext *Ctx = nullptr;
+  std::unique_ptr<ParentIndex> Index;
+};
+thread_local ThreadIndex Current;
+
+} // namespace
+
+/// Records each node's parent as ParentMapContext's builder does: the same
+/// traversal (implicit code and template instantiations included, data
+/// recursion for statements), keeping declarations, statements and
+/// constructor initialisers.
+class ParentCollector : public RecursiveASTVisitor<ParentCollector> {
+public:
+  explicit ParentCollector(ParentIndex &Index) : Index(Index) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    enter(D, DynTypedNode::create(*D));
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Stack.pop_back();
+    return Result;
+  }
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (!Init)
+      return true;
+    enter(Init, DynTypedNode::create(*Init));
+    bool Result = RecursiveASTVisitor::TraverseConstructorInitializer(Init);
+    Stack.pop_back();
+    return Result;
+  }
+  bool dataTraverseStmtPre(Stmt *S) {
+    enter(S, DynTypedNode::create(*S));
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *) {
+    Stack.pop_back();
+    return true;
+  }
+
+private:
+  void enter(const void *Key, const DynTypedNode &Node) {
+    if (!Stack.empty())
+      addParent(Key, Stack.back());
+    Stack.push_back(Node);
+  }
+  void addParent(const void *Key, const DynTypedNode &Parent) {
+    auto [It, Inserted] = Index.First.try_emplace(Key, Parent);
+    if (Inserted || It->second == Parent)
+      return;
+    auto &All = Index.Extra[Key];
+    if (!All) {
+      All = std::make_unique<llvm::SmallVector<DynTypedNode, 2>>();
+      All->push_back(It->second);
+    }
+    if (!llvm::is_contained(*All, Parent))
+      All->push_back(Parent);
+  }
+
+  ParentIndex &Index;
+  llvm::SmallVector<DynTypedNode, 32> Stack;
+};
+
+ParentIndex &ParentIndex::of(ASTContext &Ctx) {
+  if (Current.Ctx != &Ctx) {
+    Current.Ctx = &Ctx;
+    Current.Index.reset(new ParentIndex(Ctx));
+  }
+  return *Current.Index;
+}
+
+void ParentIndex::forget() { Current = ThreadIndex(); }
+
+void ParentIndex::registerRootMatcher(
+    ast_matchers::MatchFinder *Finder,
+    ast_matchers::MatchFinder::MatchCallback *Check) {
+  using namespace ast_matchers;
+  // One per kind, so that the finder runs each only on declarations of it.
+  Finder->addMatcher(functionDecl(isParentIndexRoot()).bind(RootId), Check);
+  Finder->addMatcher(varDecl(isParentIndexRoot()).bind(RootId), Check);
+  Finder->addMatcher(fieldDecl(isParentIndexRoot()).bind(RootId), Check);
+}
+
+bool ParentIndex::handleRootMatch(
+    const ast_matchers::MatchFinder::MatchResult &Result) {
+  const auto *Root = Result.Nodes.getNodeAs<Decl>(RootId);
+  if (!Root)
+    return false;
+  of(*Result.Context).CurrentRoot = Root;
+  return true;
+}
+
+const Stmt *
+ParentIndex::matchedStmt(const ast_matchers::MatchFinder::MatchResult &Result) {
+  for (const auto &[Id, Node] : Result.Nodes.getMap())
+    if (const auto *S = Node.get<Stmt>())
+      return S;
+  return nullptr;
+}
+
+void ParentIndex::build(const Decl *Root) {
+  if (!Root || !Built.insert(Root).second)
+    return;
+  ParentCollector(*this).TraverseDecl(const_cast<Decl *>(Root));
+}
+
+void ParentIndex::indexRootOf(const Decl *D) { build(rootOf(D)); }
+
+static const void *keyOf(const DynTypedNode &Node) {
+  if (const auto *S = Node.get<Stmt>())
+    return S;
+  if (const auto *D = Node.get<Decl>())
+    return D;
+  return Node.get<CXXCtorInitializer>();
+}
+
+bool ParentIndex::lookup(const DynTypedNode &Node, DynTypedNodeList &Out) {
+  const void *Key = keyOf(Node);
+  if (!Key)
+    return false;
+  for (int Attempt = 0; Attempt < 2; ++Attempt) {
+    if (auto Many = Extra.find(Key); Many != Extra.end()) {
+      Out = DynTypedNodeList(llvm::ArrayRef(*Many->second));
+      return true;
+    }
+    if (auto One = First.find(Key); One != First.end()) {
+      Out = DynTypedNodeList(One->second);
+      return true;
+    }
+    if (Attempt == 0) {
+      // Not mapped yet: the matched node's root, or a declaration's own.
+      const Decl *D = Node.get<Decl>();
+      const Decl *Root = D ? rootOf(D) : CurrentRoot;
+      if (!Root || Built.contains(Root))
+        return false;
+      build(Root);
+    }
+  }
+  return false;
+}
+
+DynTypedNodeList ParentIndex::parents(const DynTypedNode &Node) {
+  DynTypedNodeList Found{DynTypedNode()};
+  if (lookup(Node, Found))
+    return Found;
+  if (const auto *D = Node.get<Decl>()) {
+    // Outside code, or the root itself: the enclosing declaration context.
+    if (const auto *Context =
+            dyn_cast_or_null<Decl>(D->getLexicalDeclContext()))
+      return DynTypedNodeList(DynTypedNode::create(*Context));
+    return DynTypedNodeList(llvm::ArrayRef<DynTypedNode>());
+  }
+  // A statement in no root (a default argument of a declaration without a
+  // body, a template argument): only the whole-TU map knows.
+  if (traceFallbacks())
+    llvm::errs() << "tether: parent index fallback for "
+                 << Node.getNodeKind().asStringRef() << "\n";
+  return Ctx.getParents(Node);
+}
+
+const FunctionDecl *ParentIndex::enclosingFunction(const Stmt *S) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
+    DynTypedNodeList Up = parents(Node);
+    if (Up.empty())
+      return nullptr;
+    Node = Up[0];
+    if (const auto *Fn = Node.get<FunctionDecl>())
+      return Fn;
+    if (const auto *Lambda = Node.get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    if (Node.get<BlockDecl>())
+      return nullptr; // the callable is a block, not a function
+  }
+  return nullptr;
+}
+
+bool ParentIndex::isInTemplateInstantiation(const Stmt *S) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
+    DynTypedNodeList Up = parents(Node);
+    if (Up.empty())
+      return false;
+    Node = Up[0];
+    if (const auto *D = Node.get<Decl>())
+      return analysis::isInTemplateInstantiation(D);
+  }
+  return false;
+}
+
+static bool isInstantiation(const Decl *D) {
+  TemplateSpecializationKind Kind = TSK_Undeclared;
+  if (const auto *Fn = dyn_cast<FunctionDecl>(D))
+    Kind = Fn->getTemplateSpecializationKind();
+  else if (const auto *Record = dyn_cast<CXXRecordDecl>(D))
+    Kind = Record->getTemplateSpecializationKind();
+  return Kind == TSK_ImplicitInstantiation ||
+         Kind == TSK_ExplicitInstantiationDefinition;
+}
+
+bool isInTemplateInstantiation(const Decl *D) {
+  for (; D && !isa<TranslationUnitDecl>(D); D = enclosingDecl(D))
+    if (isInstantiation(D))
+      return true;
+  return false;
+}
+
+} // namespace clang::tidy::tether::analysis

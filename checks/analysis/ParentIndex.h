@@ -1,0 +1,97 @@
+//===--- ParentIndex.h - tether clang-tidy ----------------------*- C++ -*-===//
+//
+// The parents of AST nodes, from maps built one top-level declaration at a
+// time. ASTContext::getParents maps the whole translation unit, every header
+// included, on its first call: on real code that is a quarter of the parse
+// time and ~80 MB, for the handful of functions a check looks at. The tether
+// checks ask this index instead, and never ask the ASTContext.
+//
+// Roots are the declarations that own code and sit in no function: function
+// definitions (lambdas and local classes belong to their enclosing function),
+// and variables and fields with initialisers outside functions. Every check
+// registers the root matcher (registerRootMatcher) ahead of its own; the
+// matcher visits the AST in pre-order, so a node a check matches lies inside
+// the last root visited, or inside none.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_ANALYSIS_PARENTINDEX_H
+#define TETHER_CHECKS_ANALYSIS_PARENTINDEX_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTTypeTraits.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+
+namespace clang::tidy::tether::analysis {
+
+class ParentIndex {
+public:
+  /// The index of `Ctx` for the calling thread, created on first use.
+  static ParentIndex &of(ASTContext &Ctx);
+  /// Drops the calling thread's index: called at the end of each
+  /// translation unit, before its ASTContext goes away.
+  static void forget();
+
+  /// Adds the root matcher ahead of `Check`'s own matchers.
+  static void
+  registerRootMatcher(ast_matchers::MatchFinder *Finder,
+                      ast_matchers::MatchFinder::MatchCallback *Check);
+  /// Handles a match of the root matcher; false for the check's own.
+  static bool
+  handleRootMatch(const ast_matchers::MatchFinder::MatchResult &Result);
+  /// The statement a check's match bound (each binds one node), or null.
+  static const Stmt *
+  matchedStmt(const ast_matchers::MatchFinder::MatchResult &Result);
+
+  /// The parents of `Node`, as ASTContext::getParents gives them (its
+  /// declaration for a variable's initialiser, its DeclStmt for a local
+  /// variable, the enclosing DeclContext for a declaration outside code).
+  DynTypedNodeList parents(const DynTypedNode &Node);
+  template <class T> DynTypedNodeList parents(const T &Node) {
+    return parents(DynTypedNode::create(Node));
+  }
+
+  /// The function whose code contains `S` (a lambda's call operator inside a
+  /// lambda), as forCallable finds it; null outside functions.
+  const FunctionDecl *enclosingFunction(const Stmt *S);
+  /// True if `S` lies in a template instantiation (a function or class
+  /// instantiated from a template), as isInTemplateInstantiation.
+  bool isInTemplateInstantiation(const Stmt *S);
+
+  /// Maps the root that contains `D`, for walks that start in other code
+  /// than the matched node's (a callee's body).
+  void indexRootOf(const Decl *D);
+
+private:
+  explicit ParentIndex(ASTContext &Ctx) : Ctx(Ctx) {}
+  void build(const Decl *Root);
+  /// Finds `Node` in the maps built so far, building the current root's
+  /// first if needed; false if it lies in no root mapped.
+  bool lookup(const DynTypedNode &Node, DynTypedNodeList &Out);
+
+  friend class ParentCollector;
+  ASTContext &Ctx;
+  const Decl *CurrentRoot = nullptr;
+  llvm::DenseSet<const Decl *> Built;
+  /// Keyed by the node's address (Stmt, Decl or CXXCtorInitializer); a node
+  /// with more than one parent (a shared implicit node) has them all in
+  /// `Extra`, the first one also in `First`. Boxed, so that a list handed
+  /// out stays valid while later roots are mapped.
+  llvm::DenseMap<const void *, DynTypedNode> First;
+  llvm::DenseMap<const void *,
+                 std::unique_ptr<llvm::SmallVector<DynTypedNode, 2>>>
+      Extra;
+};
+
+/// True if `D` (a function, class, or variable) is, or lies in, a template
+/// instantiation; without parents: the lexical contexts say it.
+bool isInTemplateInstantiation(const Decl *D);
+
+} // namespace clang::tidy::tether::analysis
+
+#endif // TETHER_CHECKS_ANALYSIS_PARENTINDEX_H
