@@ -8,8 +8,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "HandOff.h"
-#include "clang/AST/ExprCXX.h"
 #include "ParentIndex.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 

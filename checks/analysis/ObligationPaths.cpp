@@ -1,8 +1,8 @@
 //===--- ObligationPaths.cpp - tether clang-tidy --------------------------===//
 
 #include "ObligationPaths.h"
-#include "clang/AST/ExprCXX.h"
 #include "ParentIndex.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"

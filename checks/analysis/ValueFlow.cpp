@@ -1,8 +1,8 @@
 //===--- ValueFlow.cpp - tether clang-tidy --------------------------------===//
 
 #include "ValueFlow.h"
-#include "clang/AST/ExprCXX.h"
 #include "ParentIndex.h"
+#include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::tether::analysis {
 
