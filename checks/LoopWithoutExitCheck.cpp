@@ -16,20 +16,23 @@
 
 #include "LoopWithoutExitCheck.h"
 #include "analysis/LoopExits.h"
+#include "analysis/Mutation.h"
 #include "analysis/ParentIndex.h"
+#include "analysis/ValueFlow.h"
 #include "model/Matchers.h"
 #include "utils/Aliasing.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <functional>
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::tether {
+
+using analysis::forEachStmt;
 
 /// One task: its spawn site, the function that spawns it and the function
 /// it runs.
@@ -90,16 +93,6 @@ bool isPlainBool(QualType T) {
   T = T.getNonReferenceType();
   return !T.isNull() && !T->isDependentType() && T->isBooleanType() &&
          !isAtomicOrVolatile(T);
-}
-
-/// Calls `Visit` on `S` and everything under it, lambda bodies included
-/// (a predicate lambda runs inside the loop that passes it).
-template <class F> void forEachStmt(const Stmt *S, F &&Visit) {
-  if (!S)
-    return;
-  Visit(S);
-  for (const Stmt *Child : S->children())
-    forEachStmt(Child, Visit);
 }
 
 /// The function called directly by `Call`, with a body in this translation
@@ -354,7 +347,7 @@ private:
   /// if it calls a member function whose body this translation unit lacks.
   bool fieldWritten(const FieldDecl *Field) {
     bool Written = false;
-    auto Check = [&](const Stmt *Scope, ExprMutationAnalyzer &Analyzer) {
+    auto Check = [&](const Stmt *Scope, analysis::MutationScope &Analyzer) {
       forEachStmt(Scope, [&](const Stmt *Node) {
         const auto *Use = dyn_cast<MemberExpr>(Node);
         if (!Written && Use && Use->getMemberDecl() == Field &&
@@ -376,7 +369,7 @@ private:
             Written = true;
         return;
       }
-      ExprMutationAnalyzer Analyzer(*Callee->getBody(), Ctx);
+      analysis::MutationScope Analyzer(*Callee->getBody(), Ctx);
       Check(Callee->getBody(), Analyzer);
     });
     return Written;
@@ -390,7 +383,7 @@ private:
     forEachCallee([&](const CallExpr *, const FunctionDecl *Callee) {
       if (Written || !Callee)
         return;
-      Written = ExprMutationAnalyzer(*Callee->getBody(), Ctx).isMutated(Var);
+      Written = analysis::MutationScope(*Callee->getBody(), Ctx).isMutated(Var);
     });
     return Written;
   }
@@ -406,7 +399,7 @@ private:
   const bool IsTaskBody;
   const Stmt *Loop;
   ASTContext &Ctx;
-  ExprMutationAnalyzer Mutations;
+  analysis::MutationScope Mutations;
   Condition Result;
 };
 

@@ -26,6 +26,16 @@ const Expr *stripTransparent(const Expr *E);
 DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx,
                          const Stmt **Child = nullptr);
 
+/// Calls `Visit` on `S` and everything under it, lambda bodies included
+/// (a predicate lambda runs inside the loop that passes it).
+template <class F> void forEachStmt(const Stmt *S, F &&Visit) {
+  if (!S)
+    return;
+  Visit(S);
+  for (const Stmt *Child : S->children())
+    forEachStmt(Child, Visit);
+}
+
 /// The function (with a body) that declares `D` as a local variable, not a
 /// parameter; null for anything else. Where to look for all of its uses.
 const FunctionDecl *owningFunction(const ValueDecl *D);
