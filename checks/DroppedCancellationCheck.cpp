@@ -296,7 +296,8 @@ void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   ParentIndex &Parents = ParentIndex::of(Ctx);
   const Stmt *Matched = ParentIndex::matchedStmt(Result);
-  if (!Matched || Parents.isInTemplateInstantiation(Matched))
+  if (!Matched || isInSystemHeader(Matched, Ctx.getSourceManager()) ||
+      Parents.isInTemplateInstantiation(Matched))
     return;
   const FunctionDecl *Fn = Parents.enclosingFunction(Matched);
   if (Fn && Fn->isInvalidDecl())

@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LoopWithoutExitCheck.h"
+#include "TetherChecks.h"
 #include "analysis/LoopExits.h"
 #include "analysis/Mutation.h"
 #include "analysis/ParentIndex.h"
@@ -442,6 +443,8 @@ void LoopWithoutExitCheck::check(const MatchFinder::MatchResult &Result) {
   if (analysis::ParentIndex::handleRootMatch(Result))
     return;
   const auto *SiteExpr = Result.Nodes.getNodeAs<Expr>("spawn");
+  if (!SiteExpr || isInSystemHeader(SiteExpr, *Result.SourceManager))
+    return;
   std::optional<model::SpawnSite> Site = Model.getSpawnSite(SiteExpr);
   if (!Site)
     return;

@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnboundedChannelSendCheck.h"
+#include "TetherChecks.h"
 #include "analysis/LoopExits.h"
 #include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
@@ -659,7 +660,8 @@ void UnboundedChannelSendCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   const auto *Init = Result.Nodes.getNodeAs<Expr>("init");
-  if (!Var || !Init || Var->isInvalidDecl() || Init->containsErrors())
+  if (!Var || !Init || Var->isInvalidDecl() || Init->containsErrors() ||
+      isInSystemHeader(Init, *Result.SourceManager))
     return;
   const FunctionDecl *Fn =
       ParentIndex::of(*Result.Context).enclosingFunction(Init);

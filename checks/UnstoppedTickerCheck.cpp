@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnstoppedTickerCheck.h"
+#include "TetherChecks.h"
 #include "analysis/HandOff.h"
 #include "analysis/LoopExits.h"
 #include "analysis/ParentIndex.h"
@@ -356,7 +357,8 @@ void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Fn = nullptr;
   if (const auto *Matched = ParentIndex::matchedStmt(Result)) {
     ParentIndex &Parents = ParentIndex::of(Ctx);
-    if (Parents.isInTemplateInstantiation(Matched))
+    if (isInSystemHeader(Matched, SM) ||
+        Parents.isInTemplateInstantiation(Matched))
       return;
     Fn = Parents.enclosingFunction(Matched);
   }
