@@ -86,20 +86,12 @@ public:
   bool shouldVisitImplicitCode() const { return true; }
 
   bool TraverseDecl(Decl *D) {
-    if (!D)
-      return true;
-    enter(D, DynTypedNode::create(*D));
-    bool Result = RecursiveASTVisitor::TraverseDecl(D);
-    Stack.pop_back();
-    return Result;
+    return under(D, [&] { return RecursiveASTVisitor::TraverseDecl(D); });
   }
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
-    if (!Init)
-      return true;
-    enter(Init, DynTypedNode::create(*Init));
-    bool Result = RecursiveASTVisitor::TraverseConstructorInitializer(Init);
-    Stack.pop_back();
-    return Result;
+    return under(Init, [&] {
+      return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
+    });
   }
   bool dataTraverseStmtPre(Stmt *S) {
     enter(S, DynTypedNode::create(*S));
@@ -111,6 +103,16 @@ public:
   }
 
 private:
+  /// Runs the base traversal of `Node` with `Node` as the parent of what it
+  /// visits.
+  template <class T, class Base> bool under(T *Node, Base Traverse) {
+    if (!Node)
+      return true;
+    enter(Node, DynTypedNode::create(*Node));
+    bool Result = Traverse();
+    Stack.pop_back();
+    return Result;
+  }
   void enter(const void *Key, const DynTypedNode &Node) {
     if (!Stack.empty())
       addParent(Key, Stack.back());
@@ -230,34 +232,35 @@ DynTypedNodeList ParentIndex::parents(const DynTypedNode &Node) {
   return Ctx.getParents(Node);
 }
 
-const FunctionDecl *ParentIndex::enclosingFunction(const Stmt *S) {
+template <class Pred>
+DynTypedNode ParentIndex::firstAncestor(const Stmt *S, Pred Matches) {
   DynTypedNode Node = DynTypedNode::create(*S);
   for (unsigned Depth = 0; Depth < 4096; ++Depth) {
     DynTypedNodeList Up = parents(Node);
     if (Up.empty())
-      return nullptr;
+      return DynTypedNode();
     Node = Up[0];
-    if (const auto *Fn = Node.get<FunctionDecl>())
-      return Fn;
-    if (const auto *Lambda = Node.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (Node.get<BlockDecl>())
-      return nullptr; // the callable is a block, not a function
+    if (Matches(Node))
+      return Node;
   }
-  return nullptr;
+  return DynTypedNode();
+}
+
+const FunctionDecl *ParentIndex::enclosingFunction(const Stmt *S) {
+  // A block is a callable too, but not a function.
+  DynTypedNode Callable = firstAncestor(S, [](const DynTypedNode &N) {
+    return N.get<FunctionDecl>() || N.get<LambdaExpr>() || N.get<BlockDecl>();
+  });
+  if (const auto *Lambda = Callable.get<LambdaExpr>())
+    return Lambda->getCallOperator();
+  return Callable.get<FunctionDecl>();
 }
 
 bool ParentIndex::isInTemplateInstantiation(const Stmt *S) {
-  DynTypedNode Node = DynTypedNode::create(*S);
-  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
-    DynTypedNodeList Up = parents(Node);
-    if (Up.empty())
-      return false;
-    Node = Up[0];
-    if (const auto *D = Node.get<Decl>())
-      return analysis::isInTemplateInstantiation(D);
-  }
-  return false;
+  DynTypedNode Owner =
+      firstAncestor(S, [](const DynTypedNode &N) { return N.get<Decl>(); });
+  const auto *D = Owner.get<Decl>();
+  return D && analysis::isInTemplateInstantiation(D);
 }
 
 static bool isInstantiation(const Decl *D) {

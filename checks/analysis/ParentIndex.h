@@ -70,6 +70,8 @@ public:
 private:
   explicit ParentIndex(ASTContext &Ctx) : Ctx(Ctx) {}
   void build(const Decl *Root);
+  /// The nearest ancestor of `S` for which `Matches` holds, or an empty node.
+  template <class Pred> DynTypedNode firstAncestor(const Stmt *S, Pred Matches);
   /// Finds `Node` in the maps built so far, building the current root's
   /// first if needed; false if it lies in no root mapped.
   bool lookup(const DynTypedNode &Node, DynTypedNodeList &Out);
