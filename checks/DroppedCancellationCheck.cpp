@@ -184,10 +184,9 @@ bool holdsCancellation(const model::ApiModel &Model, const LambdaExpr *Lambda,
 bool insideLoop(const Stmt *S, const FunctionDecl *Owner, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*S);
   for (unsigned Depth = 0; Depth < 4096; ++Depth) {
-    DynTypedNodeList Up = ParentIndex::of(Ctx).parents(Node);
-    if (Up.empty() || Up[0].get<FunctionDecl>() == Owner)
+    Node = analysis::parentOf(Node, Ctx);
+    if (Node.getNodeKind().isNone() || Node.get<FunctionDecl>() == Owner)
       return false;
-    Node = Up[0];
     if (const Stmt *P = Node.get<Stmt>();
         P && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
       return true;

@@ -38,6 +38,7 @@ namespace clang::tidy::tether {
 
 using analysis::isTransparent;
 using analysis::ParentIndex;
+using analysis::parentOf;
 using analysis::stripTransparent;
 using analysis::valueParent;
 
@@ -101,12 +102,6 @@ struct Party {
 
 AST_MATCHER_P(QualType, isChannel, const model::ApiModel *, Model) {
   return Model->isChannelType(Node);
-}
-
-/// The single parent of `Node`, or an empty node.
-DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Ctx) {
-  DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);
-  return Parents.empty() ? DynTypedNode() : Parents[0];
 }
 
 bool isLoop(const Stmt *S) {

@@ -19,14 +19,6 @@ namespace clang::tidy::tether::analysis {
 
 namespace {
 
-/// The single parent of `Node`, or an empty node.
-DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Ctx) {
-  DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);
-  if (Parents.empty())
-    return DynTypedNode();
-  return Parents[0];
-}
-
 /// Nodes that pass a value through unchanged.
 bool isTransparent(const Stmt *S) {
   if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,

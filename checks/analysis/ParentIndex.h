@@ -90,6 +90,12 @@ private:
       Extra;
 };
 
+/// The first parent of `Node` (see ParentIndex::parents), or an empty node.
+inline DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Ctx) {
+  DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);
+  return Parents.empty() ? DynTypedNode() : Parents[0];
+}
+
 /// True if `D` (a function, class, or variable) is, or lies in, a template
 /// instantiation; without parents: the lexical contexts say it.
 bool isInTemplateInstantiation(const Decl *D);
