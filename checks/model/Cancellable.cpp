@@ -9,6 +9,8 @@
 
 #include "ApiModel.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
+#include <optional>
 
 namespace clang::tidy::tether::model {
 
@@ -44,22 +46,28 @@ ApiModel::findCancellableOverloads(const FunctionDecl *F) const {
   llvm::SmallVector<CancellableOverload, 2> Found;
   if (!F || !F->getIdentifier() || F->isInvalidDecl())
     return Found;
-  for (const ParmVarDecl *Param : F->parameters())
-    if (isTokenType(Param->getType()))
-      return Found; // already takes one
   const DeclContext *DC = F->getDeclContext()->getRedeclContext();
   const FunctionDecl *Self = F->getTemplateInstantiationPattern()
                                  ? F->getTemplateInstantiationPattern()
                                  : F;
+  // Every call of the translation unit asks, so the cheap tests come first:
+  // most callees have no overload with one more parameter. Whether `F`
+  // already takes a token (a walk over its parameters' classes and their
+  // bases) is asked only of callees that have a candidate.
+  std::optional<bool> TakesToken;
   for (const NamedDecl *ND : DC->lookup(F->getDeclName())) {
     const FunctionDecl *Candidate = ND->getAsFunction();
-    if (!Candidate ||
+    if (!Candidate || Candidate->getNumParams() != F->getNumParams() + 1 ||
         Candidate->getCanonicalDecl() == Self->getCanonicalDecl() ||
         Candidate->getCanonicalDecl() == F->getCanonicalDecl() ||
-        Candidate->isDeleted() ||
-        Candidate->getNumParams() != F->getNumParams() + 1 ||
-        !isCancellableOverload(Candidate))
+        Candidate->isDeleted() || !isCancellableOverload(Candidate))
       continue;
+    if (!TakesToken)
+      TakesToken = llvm::any_of(F->parameters(), [&](const ParmVarDecl *P) {
+        return isTokenType(P->getType());
+      });
+    if (*TakesToken)
+      return Found;
     for (unsigned Token = 0; Token < Candidate->getNumParams(); ++Token) {
       QualType TokenType = Candidate->getParamDecl(Token)->getType();
       if (!isTokenType(TokenType))
