@@ -27,12 +27,6 @@ using analysis::valueParent;
 
 namespace {
 
-AST_MATCHER_P(QualType, isStopCallback, const model::ApiModel *, Model) {
-  return Model->isStopCallbackType(Node);
-}
-
-AST_MATCHER(Expr, containsErrors) { return Node.containsErrors(); }
-
 bool isVoidCast(const Stmt *S) {
   const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(S);
   return Cast && Cast->getTypeAsWritten()->isVoidType();
@@ -255,6 +249,7 @@ DroppedCancellationCheck::DroppedCancellationCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       Model(Options, model::ContextOptions | model::CancellableOptions |
                          model::SpawnOptions),
+      RegistersRoots(ownsParentIndexRoots(*Context, Name)),
       ReportJThreadLoops(Options.get("ReportJThreadLoops", true)),
       ReportUntokenedTasks(Options.get("ReportUntokenedTasks", true)),
       TidyContext(Context) {}
@@ -268,24 +263,27 @@ void DroppedCancellationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void DroppedCancellationCheck::registerMatchers(MatchFinder *Finder) {
   // The function a match lies in, and whether it is an instantiation, come
   // from the parent index in check(): see ParentIndex.h.
-  ParentIndex::registerRootMatcher(Finder, this);
-  Finder->addMatcher(
-      callExpr(model::callsFunction([this](const FunctionDecl &F) {
-                 return Model.isContextFactory(&F);
-               }),
-               unless(containsErrors()))
-          .bind("factory"),
+  if (RegistersRoots)
+    ParentIndex::registerRootMatcher(Finder, this);
+  model::addRoleMatcher<CallExpr>(
+      Finder,
+      {model::calleeRole("factory",
+                         [this](const FunctionDecl &F) {
+                           return Model.isContextFactory(&F);
+                         }),
+       model::calleeRole("blocking",
+                         [this](const FunctionDecl &F) {
+                           return !Model.findCancellableOverloads(&F).empty();
+                         }),
+       model::spawnRole<CallExpr>(Model)},
       this);
-  Finder->addMatcher(
-      callExpr(model::callsFunction([this](const FunctionDecl &F) {
-                 return !Model.findCancellableOverloads(&F).empty();
-               }),
-               unless(containsErrors()))
-          .bind("blocking"),
-      this);
-  model::registerSpawnSiteMatchers(Finder, &Model, this);
-  Finder->addMatcher(
-      cxxConstructExpr(hasType(isStopCallback(&Model))).bind("stop_callback"),
+  model::addRoleMatcher<CXXConstructExpr>(
+      Finder,
+      {model::spawnRole<CXXConstructExpr>(Model),
+       {"stop_callback",
+        [this](const CXXConstructExpr &Construct) {
+          return Model.isStopCallbackType(Construct.getType());
+        }}},
       this);
 }
 
@@ -301,15 +299,16 @@ void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Fn = Parents.enclosingFunction(Matched);
   if (Fn && Fn->isInvalidDecl())
     return;
+  // One node can play several roles; each is checked.
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("factory"))
     checkFactoryCall(Call, Fn, Ctx);
-  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("blocking")) {
-    if (Fn) // a blocking call outside functions has no context to pass
-      checkBlockingCall(Call, Fn, Ctx);
-  } else if (const auto *Site = Result.Nodes.getNodeAs<Expr>("spawn"))
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("blocking");
+      Call && Fn) // a blocking call outside functions has no context to pass
+    checkBlockingCall(Call, Fn, Ctx);
+  if (const auto *Site = Result.Nodes.getNodeAs<Expr>("spawn"))
     checkSpawn(Site, Fn, Ctx);
-  else if (const auto *Construct =
-               Result.Nodes.getNodeAs<CXXConstructExpr>("stop_callback"))
+  if (const auto *Construct =
+          Result.Nodes.getNodeAs<CXXConstructExpr>("stop_callback"))
     checkStopCallback(Construct, Ctx);
 }
 

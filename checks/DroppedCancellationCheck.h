@@ -54,6 +54,9 @@ private:
   analysis::FunctionPaths *pathsOf(const FunctionDecl *Fn, ASTContext &Ctx);
 
   model::ApiModel Model;
+  /// This check registers the parent index's root matcher (see
+  /// ownsParentIndexRoots).
+  const bool RegistersRoots;
   /// Report a std::jthread whose callable takes no stop token and loops
   /// forever (yields to tether-loop-without-exit when that check is on).
   const bool ReportJThreadLoops;

@@ -411,6 +411,7 @@ LoopWithoutExitCheck::LoopWithoutExitCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       Model(Options, model::ChannelOptions | model::SpawnOptions |
                          model::ContextOptions),
+      RegistersRoots(ownsParentIndexRoots(*Context, Name)),
       IgnoreLoopsInMain(Options.get("IgnoreLoopsInMain", true)),
       IgnoreTasksSpawnedFromMain(
           Options.get("IgnoreTasksSpawnedFromMain", true)),
@@ -430,8 +431,12 @@ void LoopWithoutExitCheck::registerMatchers(MatchFinder *Finder) {
   // parameter is only a spawn once instantiated. The task is then checked in
   // its pattern, once.
   // The spawning function comes from the parent index: see ParentIndex.h.
-  analysis::ParentIndex::registerRootMatcher(Finder, this);
-  model::registerSpawnSiteMatchers(Finder, &Model, this);
+  if (RegistersRoots)
+    analysis::ParentIndex::registerRootMatcher(Finder, this);
+  model::addRoleMatcher<CallExpr>(Finder, {model::spawnRole<CallExpr>(Model)},
+                                  this);
+  model::addRoleMatcher<CXXConstructExpr>(
+      Finder, {model::spawnRole<CXXConstructExpr>(Model)}, this);
 }
 
 void LoopWithoutExitCheck::onEndOfTranslationUnit() {

@@ -39,6 +39,9 @@ private:
   bool isExempt(const Task &T, const FunctionDecl *Fn) const;
 
   model::ApiModel Model;
+  /// This check registers the parent index's root matcher (see
+  /// ownsParentIndexRoots).
+  const bool RegistersRoots;
   /// Loops written inside `main` (also in lambdas there) are not reported.
   const bool IgnoreLoopsInMain;
   /// Tasks spawned directly from `main` (program-lifetime workers) are not

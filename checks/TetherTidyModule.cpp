@@ -31,6 +31,20 @@ bool isRegisteredCheck(llvm::StringRef Name) {
   return llvm::is_contained(Checks, Name);
 }
 
+bool ownsParentIndexRoots(const ClangTidyContext &Context,
+                          llvm::StringRef Name) {
+  // The owner is the first enabled check of this order. Loop-without-exit
+  // runs from C++11, the others from C++17, so the owner runs whenever any
+  // of them does.
+  static constexpr llvm::StringLiteral Order[] = {
+      LoopWithoutExit, DroppedCancellation, UnstoppedTicker,
+      UnboundedChannelSend};
+  for (llvm::StringRef Check : Order)
+    if (Context.isCheckEnabled(Check))
+      return Check == Name;
+  return false;
+}
+
 class TetherModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {

@@ -100,8 +100,27 @@ struct Party {
   }
 };
 
-AST_MATCHER_P(QualType, isChannel, const model::ApiModel *, Model) {
-  return Model->isChannelType(Node);
+/// Matches a declaration statement once per local channel it declares with an
+/// initialiser, binding the channel to "var" and the initialiser to "init".
+/// Written out rather than as declStmt(forEach(varDecl(...))): the finder
+/// runs it on every declaration statement, and `forEach` memoizes each run.
+AST_MATCHER_P(DeclStmt, declaresChannels, const model::ApiModel *, Model) {
+  ast_matchers::internal::BoundNodesTreeBuilder Matches;
+  bool Declares = false;
+  for (const Decl *D : Node.decls()) {
+    const auto *Var = dyn_cast<VarDecl>(D);
+    if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+        !Var->getAnyInitializer() || !Model->isChannelType(Var->getType()))
+      continue;
+    ast_matchers::internal::BoundNodesTreeBuilder One(*Builder);
+    One.setBinding("var", DynTypedNode::create(*Var));
+    One.setBinding("init", DynTypedNode::create(*Var->getAnyInitializer()));
+    Matches.addMatch(One);
+    Declares = true;
+  }
+  if (Declares)
+    *Builder = std::move(Matches);
+  return Declares;
 }
 
 bool isLoop(const Stmt *S) {
@@ -630,6 +649,7 @@ UnboundedChannelSendCheck::UnboundedChannelSendCheck(StringRef Name,
                                                      ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       Model(Options, model::ChannelOptions | model::SpawnOptions),
+      RegistersRoots(ownsParentIndexRoots(*Context, Name)),
       SuggestBuffering(Options.get("SuggestBuffering", true)) {}
 
 void UnboundedChannelSendCheck::storeOptions(
@@ -641,13 +661,9 @@ void UnboundedChannelSendCheck::storeOptions(
 void UnboundedChannelSendCheck::registerMatchers(MatchFinder *Finder) {
   // The function that declares the channel comes from the parent index in
   // check(): see ParentIndex.h.
-  ParentIndex::registerRootMatcher(Finder, this);
-  Finder->addMatcher(
-      declStmt(has(varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                           hasType(qualType(isChannel(&Model))),
-                           hasInitializer(expr().bind("init")))
-                       .bind("var"))),
-      this);
+  if (RegistersRoots)
+    ParentIndex::registerRootMatcher(Finder, this);
+  Finder->addMatcher(declStmt(declaresChannels(&Model)), this);
 }
 
 void UnboundedChannelSendCheck::check(const MatchFinder::MatchResult &Result) {

@@ -46,6 +46,9 @@ private:
   analysis::FunctionPaths *pathsOf(const FunctionDecl *Fn, ASTContext &Ctx);
 
   model::ApiModel Model;
+  /// This check registers the parent index's root matcher (see
+  /// ownsParentIndexRoots).
+  const bool RegistersRoots;
   /// Offer the fix-it that buffers the channel (GFix's rules).
   const bool SuggestBuffering;
 

@@ -280,6 +280,7 @@ UnstoppedTickerCheck::UnstoppedTickerCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       Model(Options, model::TickerOptions | model::SpawnOptions),
+      RegistersRoots(ownsParentIndexRoots(*Context, Name)),
       AfterInLoopMinMilliseconds(
           Options.get("AfterInLoopMinMilliseconds", 1000U)),
       TimerStartStopFunctions(Options.get("TimerStartStopFunctions", "")) {
@@ -307,46 +308,38 @@ void UnstoppedTickerCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void UnstoppedTickerCheck::registerMatchers(MatchFinder *Finder) {
   // The function a match lies in, and whether it is an instantiation, come
   // from the parent index in check(): see ParentIndex.h.
-  ParentIndex::registerRootMatcher(Finder, this);
-  auto Plain = unless(containsErrors());
+  if (RegistersRoots)
+    ParentIndex::registerRootMatcher(Finder, this);
+  std::vector<model::Role<CallExpr>> CallRoles = {
+      model::calleeRole("tick",
+                        [this](const FunctionDecl &F) {
+                          return Model.isUnstoppableTicker(&F);
+                        }),
+      model::calleeRole(
+          "after",
+          [this](const FunctionDecl &F) { return Model.isOneShotTimer(&F); }),
+      model::spawnRole<CallExpr>(Model)};
+  if (!Pairs.empty())
+    CallRoles.push_back(
+        model::calleeRole("start", [this](const FunctionDecl &F) {
+          return llvm::any_of(
+              Pairs, [&](const TimerPair &P) { return P.Start.contains(&F); });
+        }));
+  model::addRoleMatcher(Finder, std::move(CallRoles), this);
+  model::addRoleMatcher<CXXConstructExpr>(
+      Finder, {model::spawnRole<CXXConstructExpr>(Model)}, this);
   Finder->addMatcher(
-      callExpr(model::callsFunction([this](const FunctionDecl &F) {
-                 return Model.isUnstoppableTicker(&F);
-               }),
-               Plain)
-          .bind("tick"),
+      cxxNewExpr(allocatesTicker(&Model), unless(containsErrors())).bind("new"),
       this);
-  Finder->addMatcher(
-      callExpr(model::callsFunction([this](const FunctionDecl &F) {
-                 return Model.isOneShotTimer(&F);
-               }),
-               Plain)
-          .bind("after"),
-      this);
-  Finder->addMatcher(cxxNewExpr(allocatesTicker(&Model), Plain).bind("new"),
-                     this);
-  Finder->addMatcher(varDecl(hasGlobalStorage(), holdsTicker(&Model),
-                             unless(isInInstantiation()), unless(isImplicit()),
-                             unless(hasExternalFormalLinkage()))
-                         .bind("static"),
-                     this);
-  Finder->addMatcher(varDecl(isStaticLocal(), holdsTicker(&Model),
-                             unless(isInInstantiation()), unless(isImplicit()))
+  // Globals of internal linkage and static locals (which have none).
+  Finder->addMatcher(varDecl(hasGlobalStorage(),
+                             unless(hasExternalFormalLinkage()),
+                             holdsTicker(&Model), unless(isInInstantiation()),
+                             unless(isImplicit()))
                          .bind("static"),
                      this);
   Finder->addMatcher(
       cxxForRangeStmt(hasRangeInitOfChannel(&Model)).bind("range"), this);
-  model::registerSpawnSiteMatchers(Finder, &Model, this);
-  if (!Pairs.empty())
-    Finder->addMatcher(
-        callExpr(model::callsFunction([this](const FunctionDecl &F) {
-                   return llvm::any_of(Pairs, [&](const TimerPair &P) {
-                     return P.Start.contains(&F);
-                   });
-                 }),
-                 Plain)
-            .bind("start"),
-        this);
 }
 
 void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
@@ -364,27 +357,31 @@ void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (Fn && Fn->isInvalidDecl())
     return;
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("tick")) {
+  // A call can play several roles; each is checked.
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("tick"))
     checkTick(Call, Fn, Ctx);
-  } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("after")) {
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("after"))
     checkAfter(Call, Ctx);
-  } else if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new")) {
-    checkNew(New, Fn, Ctx);
-  } else if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("static")) {
-    if (!SM.isInSystemHeader(Var->getLocation()))
-      checkStatic(Var, Ctx);
-  } else if (const auto *Loop =
-                 Result.Nodes.getNodeAs<CXXForRangeStmt>("range")) {
-    checkRangeFor(Loop, Ctx);
-  } else if (const auto *Site = Result.Nodes.getNodeAs<Expr>("spawn")) {
+  if (const auto *Site = Result.Nodes.getNodeAs<Expr>("spawn"))
     checkSpawn(Site, Fn, Ctx);
-  } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("start")) {
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("start")) {
     for (const TimerPair &Pair : Pairs)
       if (Pair.Start.contains(Call->getDirectCallee())) {
         checkTimerStart(Call, Pair, Fn, Ctx);
         break;
       }
   }
+  if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new"))
+    checkNew(New, Fn, Ctx);
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("static");
+      Var && !SM.isInSystemHeader(Var->getLocation())) {
+    // The root matcher may not have run on `Var` yet (another check can
+    // own it, registered after this one): map Var's root first.
+    ParentIndex::of(Ctx).indexRootOf(Var);
+    checkStatic(Var, Ctx);
+  }
+  if (const auto *Loop = Result.Nodes.getNodeAs<CXXForRangeStmt>("range"))
+    checkRangeFor(Loop, Ctx);
 }
 
 void UnstoppedTickerCheck::onEndOfTranslationUnit() {

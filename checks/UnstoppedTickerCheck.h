@@ -65,6 +65,9 @@ private:
   analysis::FunctionPaths *pathsOf(const FunctionDecl *Fn, ASTContext &Ctx);
 
   model::ApiModel Model;
+  /// This check registers the parent index's root matcher (see
+  /// ownsParentIndexRoots).
+  const bool RegistersRoots;
   /// `after(d)` in a loop is reported when `d` is at least this long.
   const unsigned AfterInLoopMinMilliseconds;
   /// `start=stop;...`: repeating timers of other libraries.

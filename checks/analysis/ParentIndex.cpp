@@ -62,21 +62,10 @@ const Decl *rootOf(const Decl *D) {
 struct ThreadIndex {
   ASTContext *Ctx = nullptr;
   std::unique_ptr<ParentIndex> Index;
-  /// The declaration the root matcher last looked at (see below).
-  const Decl *LastAsked = nullptr;
 };
 thread_local ThreadIndex Current;
 
-/// Every enabled check registers the root matcher, and the finder runs each
-/// copy on every declaration. The first copy to look at a declaration
-/// answers; the others return at once, so a root costs one callback, not
-/// one per check.
-AST_MATCHER(Decl, isParentIndexRoot) {
-  if (Current.LastAsked == &Node)
-    return false;
-  Current.LastAsked = &Node;
-  return isRoot(&Node);
-}
+AST_MATCHER(Decl, isParentIndexRoot) { return isRoot(&Node); }
 
 bool traceFallbacks() {
   static const bool Trace = std::getenv("TETHER_TIDY_TRACE_PARENTS");

@@ -8,10 +8,11 @@
 //
 // Roots are the declarations that own code and sit in no function: function
 // definitions (lambdas and local classes belong to their enclosing function),
-// and variables and fields with initialisers outside functions. Every check
-// registers the root matcher (registerRootMatcher) ahead of its own; the
-// matcher visits the AST in pre-order, so a node a check matches lies inside
-// the last root visited, or inside none.
+// and variables and fields with initialisers outside functions. One enabled
+// check registers the root matcher (registerRootMatcher) and every check asks
+// the index; the finder visits the AST in pre-order, so a statement a check
+// matches lies inside the last root visited, or inside none. (A check that
+// matches a root declaration itself maps it with indexRootOf first.)
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,7 +38,7 @@ public:
   /// translation unit, before its ASTContext goes away.
   static void forget();
 
-  /// Adds the root matcher ahead of `Check`'s own matchers.
+  /// Adds the root matcher, whose matches `Check` hands to handleRootMatch.
   static void
   registerRootMatcher(ast_matchers::MatchFinder *Finder,
                       ast_matchers::MatchFinder::MatchCallback *Check);

@@ -4,18 +4,12 @@
 
 namespace clang::tidy::tether::model {
 
-using namespace ast_matchers;
-
-namespace {
-AST_MATCHER_P(Expr, isSpawnSite, const ApiModel *, Model) {
-  return !Node.containsErrors() && Model->getSpawnSite(&Node).has_value();
-}
-} // namespace
-
-void registerSpawnSiteMatchers(MatchFinder *Finder, const ApiModel *Model,
-                               MatchFinder::MatchCallback *Check) {
-  Finder->addMatcher(callExpr(isSpawnSite(Model)).bind("spawn"), Check);
-  Finder->addMatcher(cxxConstructExpr(isSpawnSite(Model)).bind("spawn"), Check);
+Role<CallExpr> calleeRole(llvm::StringRef Id,
+                          std::function<bool(const FunctionDecl &)> Test) {
+  return {Id, [Test = std::move(Test)](const CallExpr &Call) {
+            const FunctionDecl *Callee = Call.getDirectCallee();
+            return Callee && Test(*Callee);
+          }};
 }
 
 } // namespace clang::tidy::tether::model
