@@ -288,8 +288,6 @@ void DroppedCancellationCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
-  if (ParentIndex::handleRootMatch(Result))
-    return;
   ASTContext &Ctx = *Result.Context;
   ParentIndex &Parents = ParentIndex::of(Ctx);
   const Stmt *Matched = ParentIndex::matchedStmt(Result);
@@ -313,7 +311,7 @@ void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void DroppedCancellationCheck::onEndOfTranslationUnit() {
-  ParentIndex::forget();
+  forgetTranslationUnit();
   Paths.clear();
   Reported.clear();
 }

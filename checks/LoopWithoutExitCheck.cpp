@@ -440,13 +440,11 @@ void LoopWithoutExitCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void LoopWithoutExitCheck::onEndOfTranslationUnit() {
-  analysis::ParentIndex::forget();
+  forgetTranslationUnit();
   Reported.clear();
 }
 
 void LoopWithoutExitCheck::check(const MatchFinder::MatchResult &Result) {
-  if (analysis::ParentIndex::handleRootMatch(Result))
-    return;
   const auto *SiteExpr = Result.Nodes.getNodeAs<Expr>("spawn");
   if (!SiteExpr || isInSystemHeader(SiteExpr, *Result.SourceManager))
     return;

@@ -30,6 +30,11 @@ bool isRegisteredCheck(llvm::StringRef Name);
 bool ownsParentIndexRoots(const ClangTidyContext &Context,
                           llvm::StringRef Name);
 
+/// Drops what the analyses keep for the translation unit on the calling
+/// thread (the parent index, the roles of declarations); each check calls it
+/// at the end of every translation unit, before its AST goes away.
+void forgetTranslationUnit();
+
 /// True if `S` is written in a system header. No tether check reports there,
 /// so each skips such a match before it analyses anything.
 inline bool isInSystemHeader(const Stmt *S, const SourceManager &SM) {

@@ -1,6 +1,7 @@
 //===--- TetherTidyModule.cpp - tether clang-tidy -------------------------===//
 //
-// The tether module: one line per check.
+// The tether module: one line per check, and what the checks share
+// (TetherChecks.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +12,8 @@
 #include "TetherChecks.h"
 #include "UnboundedChannelSendCheck.h"
 #include "UnstoppedTickerCheck.h"
+#include "analysis/ParentIndex.h"
+#include "model/Annotations.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::tether {
@@ -43,6 +46,11 @@ bool ownsParentIndexRoots(const ClangTidyContext &Context,
     if (Context.isCheckEnabled(Check))
       return Check == Name;
   return false;
+}
+
+void forgetTranslationUnit() {
+  analysis::ParentIndex::forget();
+  model::forgetRoles();
 }
 
 class TetherModule : public ClangTidyModule {

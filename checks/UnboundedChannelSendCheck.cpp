@@ -667,8 +667,6 @@ void UnboundedChannelSendCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnboundedChannelSendCheck::check(const MatchFinder::MatchResult &Result) {
-  if (ParentIndex::handleRootMatch(Result))
-    return;
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   const auto *Init = Result.Nodes.getNodeAs<Expr>("init");
   if (!Var || !Init || Var->isInvalidDecl() || Init->containsErrors() ||
@@ -682,7 +680,7 @@ void UnboundedChannelSendCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UnboundedChannelSendCheck::onEndOfTranslationUnit() {
-  ParentIndex::forget();
+  forgetTranslationUnit();
   Paths.clear();
   Reported.clear();
 }

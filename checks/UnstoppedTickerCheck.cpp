@@ -310,7 +310,7 @@ void UnstoppedTickerCheck::registerMatchers(MatchFinder *Finder) {
   // from the parent index in check(): see ParentIndex.h.
   if (RegistersRoots)
     ParentIndex::registerRootMatcher(Finder, this);
-  std::vector<model::Role<CallExpr>> CallRoles = {
+  std::vector<model::NodeRole<CallExpr>> CallRoles = {
       model::calleeRole("tick",
                         [this](const FunctionDecl &F) {
                           return Model.isUnstoppableTicker(&F);
@@ -343,8 +343,6 @@ void UnstoppedTickerCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
-  if (ParentIndex::handleRootMatch(Result))
-    return;
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = Ctx.getSourceManager();
   const FunctionDecl *Fn = nullptr;
@@ -385,7 +383,7 @@ void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UnstoppedTickerCheck::onEndOfTranslationUnit() {
-  ParentIndex::forget();
+  forgetTranslationUnit();
   Paths.clear();
   Reported.clear();
 }

@@ -10,6 +10,9 @@
 #   BENCH_CHECKS_REPEAT  runs per TU and configuration, minimum kept (default 2)
 #   TETHER_TIDY          the binary for all three configurations
 #                        (default build/bin/tether-tidy)
+#   BENCH_CHECKS_INSTRUCTIONS=1  also count instructions of (a) and (b) per TU
+#                        under callgrind (deterministic; ~1 min per TU and
+#                        configuration)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +30,12 @@ echo "== speed: CPU seconds (user+sys), min of $repeat, per TU"
 python3 bench/checks/bench_checks.py --tidy "$tidy" -p "$out" \
   --repeat "$repeat" --filter "$filter" --root "$PWD" \
   --profile-dir "$out/profile" --markdown "$out/speed.md" --json "$out/speed.json"
+
+if [[ ${BENCH_CHECKS_INSTRUCTIONS:-} == 1 ]]; then
+  echo "== instructions (callgrind), per TU"
+  python3 bench/checks/instructions.py --tidy "$tidy" -p "$out" \
+    --filter "$filter" --markdown "$out/instructions.md"
+fi
 
 echo "== scaling: generated TUs of N functions"
 python3 bench/checks/scaling.py --tidy "$tidy" --include lib/include \

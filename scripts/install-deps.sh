@@ -20,6 +20,7 @@ packages=(
   # /usr/bin/time for peak memory
   libspdlog-dev libcpp-httplib-dev libasio-dev libboost1.81-dev
   libboost-thread1.81-dev libtbb-dev time pkgconf
+  valgrind  # instruction counts of make bench-checks (bench/checks/instructions.py)
   # lit's per-test timeout needs psutil in the Python that runs lit
   python3-psutil
 )

@@ -12,8 +12,6 @@ namespace clang::tidy::tether::analysis {
 
 namespace {
 
-const char RootId[] = "tether-parent-index-root";
-
 bool isLambdaCallOperator(const Decl *D) {
   const auto *Method = dyn_cast<CXXMethodDecl>(D);
   return Method && Method->getParent()->isLambda();
@@ -64,8 +62,6 @@ struct ThreadIndex {
   std::unique_ptr<ParentIndex> Index;
 };
 thread_local ThreadIndex Current;
-
-AST_MATCHER(Decl, isParentIndexRoot) { return isRoot(&Node); }
 
 bool traceFallbacks() {
   static const bool Trace = std::getenv("TETHER_TIDY_TRACE_PARENTS");
@@ -145,23 +141,30 @@ ParentIndex &ParentIndex::of(ASTContext &Ctx) {
 
 void ParentIndex::forget() { Current = ThreadIndex(); }
 
+/// The root matcher. It notes each root as the finder reaches it and never
+/// matches: a match would cost a match result and a check's callback for
+/// each of the thousands of roots of a translation unit.
+class RootRecorder : public ast_matchers::internal::MatcherInterface<Decl> {
+public:
+  bool matches(const Decl &Node, ast_matchers::internal::ASTMatchFinder *Finder,
+               ast_matchers::internal::BoundNodesTreeBuilder *) const override {
+    if (isRoot(&Node))
+      ParentIndex::of(Finder->getASTContext()).CurrentRoot = &Node;
+    return false;
+  }
+};
+
 void ParentIndex::registerRootMatcher(
     ast_matchers::MatchFinder *Finder,
     ast_matchers::MatchFinder::MatchCallback *Check) {
-  using namespace ast_matchers;
-  // One per kind, so that the finder runs each only on declarations of it.
-  Finder->addMatcher(functionDecl(isParentIndexRoot()).bind(RootId), Check);
-  Finder->addMatcher(varDecl(isParentIndexRoot()).bind(RootId), Check);
-  Finder->addMatcher(fieldDecl(isParentIndexRoot()).bind(RootId), Check);
-}
-
-bool ParentIndex::handleRootMatch(
-    const ast_matchers::MatchFinder::MatchResult &Result) {
-  const auto *Root = Result.Nodes.getNodeAs<Decl>(RootId);
-  if (!Root)
-    return false;
-  of(*Result.Context).CurrentRoot = Root;
-  return true;
+  const ast_matchers::internal::DynTypedMatcher Recorder(
+      ast_matchers::internal::Matcher<Decl>(new RootRecorder));
+  // One per kind of root, so that the finder runs it only on those.
+  for (ASTNodeKind Kind : {ASTNodeKind::getFromNodeKind<FunctionDecl>(),
+                           ASTNodeKind::getFromNodeKind<VarDecl>(),
+                           ASTNodeKind::getFromNodeKind<FieldDecl>()})
+    Finder->addMatcher(Recorder.dynCastTo(Kind).unconditionalConvertTo<Decl>(),
+                       Check);
 }
 
 const Stmt *

@@ -38,13 +38,11 @@ public:
   /// translation unit, before its ASTContext goes away.
   static void forget();
 
-  /// Adds the root matcher, whose matches `Check` hands to handleRootMatch.
+  /// Adds the root matcher, which notes each root as the finder reaches it
+  /// and never matches, so `Check` gets no callback from it.
   static void
   registerRootMatcher(ast_matchers::MatchFinder *Finder,
                       ast_matchers::MatchFinder::MatchCallback *Check);
-  /// Handles a match of the root matcher; false for the check's own.
-  static bool
-  handleRootMatch(const ast_matchers::MatchFinder::MatchResult &Result);
   /// The statement a check's match bound (each binds one node), or null.
   static const Stmt *
   matchedStmt(const ast_matchers::MatchFinder::MatchResult &Result);
@@ -78,6 +76,7 @@ private:
   bool lookup(const DynTypedNode &Node, DynTypedNodeList &Out);
 
   friend class ParentCollector;
+  friend class RootRecorder;
   ASTContext &Ctx;
   const Decl *CurrentRoot = nullptr;
   llvm::DenseSet<const Decl *> Built;

@@ -4,43 +4,66 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::tether::model {
 
-static bool hasOwnRole(const Decl *D, llvm::StringRef Role) {
+namespace {
+
+/// The roles of the annotations on `D` and its redeclarations.
+uint32_t ownRoles(const Decl *D) {
+  static constexpr Role All[] = {
+#define TETHER_ROLE_ENTRY(Name, Spelling) role::Name,
+      TETHER_ROLES(TETHER_ROLE_ENTRY)
+#undef TETHER_ROLE_ENTRY
+  };
+  uint32_t Roles = 0;
   for (const Decl *Redecl : D->redecls())
     for (const auto *Attr : Redecl->specific_attrs<AnnotateAttr>())
-      if (Attr->getAnnotation() == Role)
-        return true;
-  return false;
+      for (const Role &R : All)
+        if (Attr->getAnnotation() == R.Spelling)
+          Roles |= 1u << R.Bit;
+  return Roles;
 }
 
-bool hasRole(const Decl *D, llvm::StringRef Role) {
-  if (!D)
-    return false;
-  if (hasOwnRole(D, Role))
-    return true;
+/// Adds the roles of the templates `D` was instantiated from.
+uint32_t collectRoles(const Decl *D) {
+  uint32_t Roles = ownRoles(D);
   if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
     if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
-      if (Pattern != FD && hasOwnRole(Pattern, Role))
-        return true;
+      if (Pattern != FD)
+        Roles |= ownRoles(Pattern);
     if (const FunctionTemplateDecl *Primary = FD->getPrimaryTemplate())
-      if (hasOwnRole(Primary->getTemplatedDecl(), Role))
-        return true;
+      Roles |= ownRoles(Primary->getTemplatedDecl());
     if (const FunctionDecl *Member = FD->getInstantiatedFromMemberFunction())
-      if (hasOwnRole(Member, Role))
-        return true;
+      Roles |= ownRoles(Member);
   }
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
     if (const ClassTemplateDecl *Template = Spec->getSpecializedTemplate())
-      if (hasOwnRole(Template->getTemplatedDecl(), Role))
-        return true;
+      Roles |= ownRoles(Template->getTemplatedDecl());
   if (const auto *Template = dyn_cast<TemplateDecl>(D))
     if (const NamedDecl *Templated = Template->getTemplatedDecl())
-      return hasOwnRole(Templated, Role);
-  return false;
+      Roles |= ownRoles(Templated);
+  return Roles;
 }
+
+/// The checks ask about the same callees and classes at every call and
+/// construction of them: each declaration's roles are collected once.
+thread_local llvm::DenseMap<const Decl *, uint32_t> RolesOf;
+
+} // namespace
+
+bool hasRole(const Decl *D, Role R) {
+  if (!D)
+    return false;
+  auto [It, Inserted] = RolesOf.try_emplace(D, 0);
+  if (Inserted)
+    It->second = collectRoles(D);
+  return It->second & (1u << R.Bit);
+}
+
+void forgetRoles() { RolesOf.clear(); }
 
 std::string qualifiedName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 6> Parts;

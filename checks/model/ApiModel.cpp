@@ -57,28 +57,27 @@ const CXXRecordDecl *getRecord(QualType T) {
   return nullptr;
 }
 
-static bool recordHasRole(const CXXRecordDecl *RD, llvm::StringRef Role,
+static bool recordHasRole(const CXXRecordDecl *RD, Role R,
                           const NameList &Names, unsigned Depth) {
   if (!RD || Depth > 4)
     return false;
-  if (hasRole(RD, Role) || Names.contains(RD))
+  if (hasRole(RD, R) || Names.contains(RD))
     return true;
   const CXXRecordDecl *Def = RD->getDefinition();
   if (!Def || Def->isInvalidDecl())
     return false;
   for (const CXXBaseSpecifier &Base : Def->bases())
-    if (recordHasRole(getRecord(Base.getType()), Role, Names, Depth + 1))
+    if (recordHasRole(getRecord(Base.getType()), R, Names, Depth + 1))
       return true;
   return false;
 }
 
-bool typeHasRole(QualType T, llvm::StringRef Role, const NameList &Names) {
-  return recordHasRole(getRecord(T), Role, Names, 0);
+bool typeHasRole(QualType T, Role R, const NameList &Names) {
+  return recordHasRole(getRecord(T), R, Names, 0);
 }
 
-bool functionHasRole(const FunctionDecl *F, llvm::StringRef Role,
-                     const NameList &Names) {
-  return F && (hasRole(F, Role) || Names.contains(F));
+bool functionHasRole(const FunctionDecl *F, Role R, const NameList &Names) {
+  return F && (hasRole(F, R) || Names.contains(F));
 }
 
 bool isInStd(const Decl *D) {

@@ -131,12 +131,11 @@ private:
 /// templated class for a dependent specialization).
 const CXXRecordDecl *getRecord(QualType T);
 
-/// True if `T`'s class (or a base of it) has `Role` or is named in `Names`.
-bool typeHasRole(QualType T, llvm::StringRef Role, const NameList &Names);
+/// True if `T`'s class (or a base of it) has role `R` or is named in `Names`.
+bool typeHasRole(QualType T, Role R, const NameList &Names);
 
-/// True if `F` has `Role` or is named in `Names`.
-bool functionHasRole(const FunctionDecl *F, llvm::StringRef Role,
-                     const NameList &Names);
+/// True if `F` has role `R` or is named in `Names`.
+bool functionHasRole(const FunctionDecl *F, Role R, const NameList &Names);
 
 /// True if `D` is declared in namespace std (or a nested/inline one).
 bool isInStd(const Decl *D);

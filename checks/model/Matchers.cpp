@@ -4,8 +4,8 @@
 
 namespace clang::tidy::tether::model {
 
-Role<CallExpr> calleeRole(llvm::StringRef Id,
-                          std::function<bool(const FunctionDecl &)> Test) {
+NodeRole<CallExpr> calleeRole(llvm::StringRef Id,
+                              std::function<bool(const FunctionDecl &)> Test) {
   return {Id, [Test = std::move(Test)](const CallExpr &Call) {
             const FunctionDecl *Callee = Call.getDirectCallee();
             return Callee && Test(*Callee);

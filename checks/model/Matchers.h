@@ -25,18 +25,18 @@ namespace clang::tidy::tether::model {
 
 /// A role a check looks for in nodes of kind `T`: the id a node that plays it
 /// is bound to, and the test.
-template <class T> struct Role {
+template <class T> struct NodeRole {
   llvm::StringRef Id;
   std::function<bool(const T &)> PlayedBy;
 };
 
 /// The role `Id` of calls whose direct callee satisfies `Test`.
-Role<CallExpr> calleeRole(llvm::StringRef Id,
-                          std::function<bool(const FunctionDecl &)> Test);
+NodeRole<CallExpr> calleeRole(llvm::StringRef Id,
+                              std::function<bool(const FunctionDecl &)> Test);
 
 /// The role "spawn" of the calls or constructions `Model` recognises as spawn
 /// sites.
-template <class T> Role<T> spawnRole(const ApiModel &Model) {
+template <class T> NodeRole<T> spawnRole(const ApiModel &Model) {
   return {"spawn", [&Model](const T &Node) {
             return Model.getSpawnSite(&Node).has_value();
           }};
@@ -46,7 +46,8 @@ namespace detail {
 template <class T>
 class RoleMatcher : public ast_matchers::internal::MatcherInterface<T> {
 public:
-  explicit RoleMatcher(std::vector<Role<T>> Roles) : Roles(std::move(Roles)) {}
+  explicit RoleMatcher(std::vector<NodeRole<T>> Roles)
+      : Roles(std::move(Roles)) {}
 
   bool matches(
       const T &Node, ast_matchers::internal::ASTMatchFinder *,
@@ -54,7 +55,7 @@ public:
     if (Node.containsErrors())
       return false;
     bool Plays = false;
-    for (const Role<T> &R : Roles)
+    for (const NodeRole<T> &R : Roles)
       if (R.PlayedBy(Node)) {
         Builder->setBinding(R.Id, DynTypedNode::create(Node));
         Plays = true;
@@ -63,7 +64,7 @@ public:
   }
 
 private:
-  std::vector<Role<T>> Roles;
+  std::vector<NodeRole<T>> Roles;
 };
 } // namespace detail
 
@@ -74,7 +75,7 @@ private:
 /// more matcher to run.
 template <class T>
 void addRoleMatcher(ast_matchers::MatchFinder *Finder,
-                    std::vector<Role<T>> Roles,
+                    std::vector<NodeRole<T>> Roles,
                     ast_matchers::MatchFinder::MatchCallback *Check) {
   ast_matchers::internal::DynTypedMatcher Matcher(
       ast_matchers::internal::Matcher<T>(
