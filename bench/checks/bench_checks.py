@@ -6,9 +6,12 @@ peers, per translation unit of a compile_commands.json (issue 9).
                   [--filter REGEX] [--markdown FILE] [--profile-dir DIR]
 
 Three configurations, all run by the same binary (tether-tidy), interleaved
-per TU (a, b, c, a, b, c, ...) so that load drift hits each alike; the time of
-a configuration is the minimum over --repeat runs of user+system CPU seconds
-(CPU time moves far less than wall time on a loaded machine):
+per TU so that load drift hits each alike; the time of a configuration is the
+minimum over --repeat runs of user+system CPU seconds (CPU time moves far less
+than wall time on a loaded machine). Each round runs (a) and (b) back to back,
+in alternating order, and (b)/(a) is also given as the median of the rounds'
+own ratios: a slow spell of the host that lasts a few runs moves both halves of
+a round alike, while it can shift the two minima apart.
 
   (a) parse    one trivial check: the cost of parsing and one AST traversal
   (b) tether   -*,tether-*
@@ -108,8 +111,10 @@ def main():
     started = time.time()
     for i, path in enumerate(files, 1):
         runs = {name: [] for name, _ in CONFIGS}
-        for _ in range(args.repeat):
-            for name, checks in CONFIGS:
+        for round_ in range(args.repeat):
+            order = CONFIGS if round_ % 2 == 0 else [CONFIGS[1], CONFIGS[0],
+                                                     CONFIGS[2]]
+            for name, checks in order:
                 runs[name].append(run_once(args.tidy, args.db, path, checks))
         row = {"file": short(path, args.root)}
         for name, _ in CONFIGS:
@@ -118,6 +123,8 @@ def main():
             row[name + "_wall"] = min(r["wall"] for r in runs[name])
             row[name + "_rss"] = max(r["rss_mb"] for r in runs[name])
             row[name + "_errors"] = best["errors"]
+        row["paired"] = statistics.median(
+            b["cpu"] / a["cpu"] for a, b in zip(runs["parse"], runs["tether"]))
         row["tether_warnings"] = runs["tether"][0]["warnings"]
         row["peers_warnings"] = runs["peers"][0]["warnings"]
         if args.profile_dir:
@@ -143,7 +150,7 @@ def main():
 def render(rows, args):
     prof = bool(args.profile_dir)
     head = ["TU", "(a) parse s", "(b) tether s", "(c) peers s", "(b)/(a)",
-            "tether share s", "peers share s", "tether/peers",
+            "(b)/(a) paired", "tether share s", "peers share s", "tether/peers",
             "peak MB a/b/c"]
     if prof:
         head += ["tether checks s (profile)", "peers s (profile)",
@@ -151,15 +158,16 @@ def render(rows, args):
     lines = ["| " + " | ".join(head) + " |",
              "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|"]
     tot = {"parse": 0.0, "tether": 0.0, "peers": 0.0, "pt": 0.0, "pp": 0.0}
-    worst = 0.0
+    worst = worst_paired = 0.0
     for r in rows:
         ts = r["tether"] - r["parse"]
         ps = r["peers"] - r["parse"]
         worst = max(worst, r["tether"] / r["parse"])
+        worst_paired = max(worst_paired, r["paired"])
         cells = [r["file"] + (" (errors)" if r["parse_errors"] else ""),
                  "%.2f" % r["parse"], "%.2f" % r["tether"],
                  "%.2f" % r["peers"], "%.3f" % (r["tether"] / r["parse"]),
-                 "%+.2f" % ts, "%+.2f" % ps, ratio(ts, ps),
+                 "%.3f" % r["paired"], "%+.2f" % ts, "%+.2f" % ps, ratio(ts, ps),
                  "%.0f/%.0f/%.0f" % (r["parse_rss"], r["tether_rss"],
                                      r["peers_rss"])]
         for k in ("parse", "tether", "peers"):
@@ -175,7 +183,9 @@ def render(rows, args):
     ts, ps = tot["tether"] - tot["parse"], tot["peers"] - tot["parse"]
     cells = ["**all %d TUs**" % len(rows), "%.2f" % tot["parse"],
              "%.2f" % tot["tether"], "%.2f" % tot["peers"],
-             "%.3f" % (tot["tether"] / tot["parse"]), "%+.2f" % ts,
+             "%.3f" % (tot["tether"] / tot["parse"]),
+             "%.3f" % statistics.median(r["paired"] for r in rows),
+             "%+.2f" % ts,
              "%+.2f" % ps, ratio(ts, ps), ""]
     if prof:
         cells += ["%.3f" % tot["pt"], "%.3f" % tot["pp"],
@@ -196,8 +206,9 @@ def render(rows, args):
         out += "\nProfile overhead of tether over parse: %.2f%% " \
                "(tether checks' in-process time / (a)).\n" % (
                    100 * tot["pt"] / tot["parse"])
-    out += "\nWorst per-TU (b)/(a): %.3f. Summed (b)/(a): %.3f.\n" % (
-        worst, tot["tether"] / tot["parse"])
+    out += "\nWorst per-TU (b)/(a): %.3f of minima, %.3f paired. " \
+           "Summed (b)/(a): %.3f.\n" % (worst, worst_paired,
+                                          tot["tether"] / tot["parse"])
     return out
 
 
