@@ -51,19 +51,28 @@ uint32_t collectRoles(const Decl *D) {
 /// The checks ask about the same callees and classes at every call and
 /// construction of them: each declaration's roles are collected once.
 thread_local llvm::DenseMap<const Decl *, uint32_t> RolesOf;
+/// The last declaration asked about and its roles: the checks ask several
+/// questions of one callee in a row, each a map lookup otherwise.
+thread_local std::pair<const Decl *, uint32_t> LastAsked;
 
 } // namespace
 
 bool hasRole(const Decl *D, Role R) {
   if (!D)
     return false;
-  auto [It, Inserted] = RolesOf.try_emplace(D, 0);
-  if (Inserted)
-    It->second = collectRoles(D);
-  return It->second & (1u << R.Bit);
+  if (LastAsked.first != D) {
+    auto [It, Inserted] = RolesOf.try_emplace(D, 0);
+    if (Inserted)
+      It->second = collectRoles(D);
+    LastAsked = *It;
+  }
+  return LastAsked.second & (1u << R.Bit);
 }
 
-void forgetRoles() { RolesOf.clear(); }
+void forgetRoles() {
+  RolesOf.clear();
+  LastAsked = {};
+}
 
 std::string qualifiedName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 6> Parts;

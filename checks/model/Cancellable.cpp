@@ -47,20 +47,26 @@ ApiModel::findCancellableOverloads(const FunctionDecl *F) const {
   if (!F || !F->getIdentifier() || F->isInvalidDecl())
     return Found;
   const DeclContext *DC = F->getDeclContext()->getRedeclContext();
-  const FunctionDecl *Self = F->getTemplateInstantiationPattern()
-                                 ? F->getTemplateInstantiationPattern()
-                                 : F;
   // Every call of the translation unit asks, so the cheap tests come first:
-  // most callees have no overload with one more parameter. Whether `F`
-  // already takes a token (a walk over its parameters' classes and their
-  // bases) is asked only of callees that have a candidate.
+  // most callees have no overload with one more parameter. The template `F`
+  // was instantiated from, and whether `F` already takes a token (a walk over
+  // its parameters' classes and their bases), are asked only of callees that
+  // have a candidate.
+  const FunctionDecl *Self = nullptr;
   std::optional<bool> TakesToken;
   for (const NamedDecl *ND : DC->lookup(F->getDeclName())) {
     const FunctionDecl *Candidate = ND->getAsFunction();
     if (!Candidate || Candidate->getNumParams() != F->getNumParams() + 1 ||
-        Candidate->getCanonicalDecl() == Self->getCanonicalDecl() ||
+        Candidate->isDeleted())
+      continue;
+    if (!Self) {
+      Self = F->getTemplateInstantiationPattern();
+      if (!Self)
+        Self = F;
+    }
+    if (Candidate->getCanonicalDecl() == Self->getCanonicalDecl() ||
         Candidate->getCanonicalDecl() == F->getCanonicalDecl() ||
-        Candidate->isDeleted() || !isCancellableOverload(Candidate))
+        !isCancellableOverload(Candidate))
       continue;
     if (!TakesToken)
       TakesToken = llvm::any_of(F->parameters(), [&](const ParmVarDecl *P) {

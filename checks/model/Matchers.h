@@ -3,11 +3,11 @@
 // Matchers the checks share, written for the match finder's speed. The finder
 // pays a fixed cost each time it runs a matcher on a node of the matcher's
 // kind, whether or not the matcher then matches; on real code that cost, not
-// the model's tests, is most of what the checks add to the parse. So a check
-// looks for all its roles in one kind of node with one matcher (a role
-// matcher), registered on the narrowest kind (calls, constructions; never all
-// expressions), which tests the model directly rather than through nested
-// matchers.
+// the model's tests, is most of what the checks add to the parse. So the
+// checks look for their roles (the calls and constructions they analyse)
+// through one matcher per node kind for all of them, registered on the
+// narrowest kind (calls, constructions; never all expressions), which tests
+// the model directly rather than through nested matchers.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,9 +16,7 @@
 
 #include "ApiModel.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
 #include <functional>
-#include <utility>
 #include <vector>
 
 namespace clang::tidy::tether::model {
@@ -42,48 +40,26 @@ template <class T> NodeRole<T> spawnRole(const ApiModel &Model) {
           }};
 }
 
-namespace detail {
-template <class T>
-class RoleMatcher : public ast_matchers::internal::MatcherInterface<T> {
-public:
-  explicit RoleMatcher(std::vector<NodeRole<T>> Roles)
-      : Roles(std::move(Roles)) {}
-
-  bool matches(
-      const T &Node, ast_matchers::internal::ASTMatchFinder *,
-      ast_matchers::internal::BoundNodesTreeBuilder *Builder) const override {
-    if (Node.containsErrors())
-      return false;
-    bool Plays = false;
-    for (const NodeRole<T> &R : Roles)
-      if (R.PlayedBy(Node)) {
-        Builder->setBinding(R.Id, DynTypedNode::create(Node));
-        Plays = true;
-      }
-    return Plays;
-  }
-
-private:
-  std::vector<NodeRole<T>> Roles;
-};
-} // namespace detail
-
-/// Adds to `Finder` one matcher for the nodes of kind `T` (an expression kind)
-/// without compile errors that play a role of `Roles`; a match binds the node
-/// to the id of every role it plays, so `Check` handles them in one callback.
-/// Registered as is, not under `callExpr(...)`, which would wrap it in one
-/// more matcher to run.
+/// Has `Check` called back on the nodes of kind `T` (CallExpr or
+/// CXXConstructExpr) without compile errors that play a role of `Roles`,
+/// with the node bound to the id of every role it plays, so that one
+/// callback handles them all. The roles of every check of `Finder` are
+/// tested by one matcher per kind, added on the first call for that kind:
+/// the finder's cost per matcher and node is then paid once per node, not
+/// once per check. Checks are called back in the order they added roles.
 template <class T>
 void addRoleMatcher(ast_matchers::MatchFinder *Finder,
                     std::vector<NodeRole<T>> Roles,
-                    ast_matchers::MatchFinder::MatchCallback *Check) {
-  ast_matchers::internal::DynTypedMatcher Matcher(
-      ast_matchers::internal::Matcher<T>(
-          new detail::RoleMatcher<T>(std::move(Roles))));
-  Finder->addMatcher(Matcher.dynCastTo(ASTNodeKind::getFromNodeKind<Stmt>())
-                         .template unconditionalConvertTo<Stmt>(),
-                     Check);
-}
+                    ast_matchers::MatchFinder::MatchCallback *Check);
+
+extern template void
+addRoleMatcher<CallExpr>(ast_matchers::MatchFinder *,
+                         std::vector<NodeRole<CallExpr>>,
+                         ast_matchers::MatchFinder::MatchCallback *);
+extern template void
+addRoleMatcher<CXXConstructExpr>(ast_matchers::MatchFinder *,
+                                 std::vector<NodeRole<CXXConstructExpr>>,
+                                 ast_matchers::MatchFinder::MatchCallback *);
 
 } // namespace clang::tidy::tether::model
 

@@ -47,17 +47,17 @@ static bool findBody(SpawnSite &Site, const Expr *const *Args,
   return false;
 }
 
+/// Which standard spawn `D` is. The name is tested before the namespace, the
+/// longer walk: every call and construction of a translation unit asks.
 static SpawnKind stdKind(const NamedDecl *D) {
-  if (!D || !isInStd(D) || !D->getIdentifier())
+  if (!D || !D->getIdentifier())
     return SpawnKind::Other;
   llvm::StringRef Name = D->getName();
-  if (Name == "thread")
-    return SpawnKind::StdThread;
-  if (Name == "jthread")
-    return SpawnKind::StdJThread;
-  if (Name == "async")
-    return SpawnKind::StdAsync;
-  return SpawnKind::Other;
+  SpawnKind Kind = Name == "thread"    ? SpawnKind::StdThread
+                   : Name == "jthread" ? SpawnKind::StdJThread
+                   : Name == "async"   ? SpawnKind::StdAsync
+                                       : SpawnKind::Other;
+  return Kind != SpawnKind::Other && isInStd(D) ? Kind : SpawnKind::Other;
 }
 
 std::optional<SpawnSite> ApiModel::getSpawnSite(const Expr *E) const {

@@ -28,6 +28,8 @@ void start_counter() {
 #if __cplusplus >= 202002L
 #include <tether/tether.hpp>
 
+#include <memory>
+
 using namespace std::chrono_literals;
 
 #ifndef NO_GLOBAL_TICKER
@@ -43,6 +45,20 @@ void fire_and_forget() {
   // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: send on 'progress' blocks forever: nothing receives from it [tether-unbounded-channel-send]
 }
 // CHECK-FIXES: auto progress = tether::make_chan<int>(1);
+
+// One spawn that two checks analyse: the role matchers, shared by the checks,
+// call back every check the node plays a role for.
+std::atomic<long> beats;
+
+void start_beat_counter() {
+  auto every = std::make_shared<tether::ticker>(10ms);
+  std::thread([every] {
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: ticker 'every' is kept alive by a task whose loop never exits; it is never stopped [tether-unstopped-ticker]
+    for (long i = 0;; ++i)
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
+      beats.store(i, std::memory_order_relaxed);
+  }).detach();
+}
 
 #pragma clang diagnostic ignored "-Wunused-result"
 void drop(const tether::context &parent) { tether::with_cancel(parent); }
