@@ -10,6 +10,9 @@
 #   BENCH_CHECKS_REPEAT  runs per TU and configuration, minimum kept (default 2)
 #   TETHER_TIDY          the binary for all three configurations
 #                        (default build/bin/tether-tidy)
+#   BENCH_CHECKS_NOISE_FLOOR=1  also time (a) twice per round and print the
+#                        A/A column: how far the paired ratio reads from 1
+#                        with no checks at all
 #   BENCH_CHECKS_INSTRUCTIONS=1  also count instructions of (a) and (b) per TU
 #                        under callgrind (deterministic; ~1 min per TU and
 #                        configuration)
@@ -21,6 +24,8 @@ out=build/bench-checks
 filter=${BENCH_CHECKS_FILTER-bench/realcode/|/lib/src/}
 repeat=${BENCH_CHECKS_REPEAT:-2}
 mkdir -p "$out"
+noise_floor=()
+[[ ${BENCH_CHECKS_NOISE_FLOOR:-} == 1 ]] && noise_floor=(--noise-floor)
 
 echo "== tether-tidy: $tidy ($(date -u '+%F %H:%M UTC'); load:$(uptime | sed 's/.*load average://'); $(nproc) cores)"
 python3 bench/realcode/compile_commands.py --out "$out" --build build
@@ -29,7 +34,8 @@ rm -rf "$out/profile"
 echo "== speed: CPU seconds (user+sys), min of $repeat, per TU"
 python3 bench/checks/bench_checks.py --tidy "$tidy" -p "$out" \
   --repeat "$repeat" --filter "$filter" --root "$PWD" \
-  --profile-dir "$out/profile" --markdown "$out/speed.md" --json "$out/speed.json"
+  --profile-dir "$out/profile" "${noise_floor[@]}" \
+  --markdown "$out/speed.md" --json "$out/speed.json"
 
 if [[ ${BENCH_CHECKS_INSTRUCTIONS:-} == 1 ]]; then
   echo "== instructions (callgrind), per TU"

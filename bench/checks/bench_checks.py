@@ -13,6 +13,11 @@ in alternating order, and (b)/(a) is also given as the median of the rounds'
 own ratios: a slow spell of the host that lasts a few runs moves both halves of
 a round alike, while it can shift the two minima apart.
 
+With --noise-floor each round also runs (a) a second time, and the table gains
+the A/A column: the median of the rounds' (a again)/(a). It is the same
+statistic as "(b)/(a) paired" over two identical runs, so it shows how far
+from 1.000 that column reads on this host when the checks cost nothing.
+
   (a) parse    one trivial check: the cost of parsing and one AST traversal
   (b) tether   -*,tether-*
   (c) peers    -*,bugprone-infinite-loop,bugprone-use-after-move
@@ -41,6 +46,7 @@ CONFIGS = [
     ("tether", "-*,tether-*"),
     ("peers", "-*,bugprone-infinite-loop,bugprone-use-after-move"),
 ]
+PARSE_AGAIN = ("parse_again", CONFIGS[0][1])
 GNU_TIME = "/usr/bin/time"
 
 
@@ -94,6 +100,7 @@ def main():
     parser.add_argument("--json")
     parser.add_argument("--profile-dir")
     parser.add_argument("--root", default=os.getcwd())
+    parser.add_argument("--noise-floor", action="store_true")
     args = parser.parse_args()
 
     with open(os.path.join(args.db, "compile_commands.json")) as f:
@@ -110,10 +117,12 @@ def main():
     rows = []
     started = time.time()
     for i, path in enumerate(files, 1):
-        runs = {name: [] for name, _ in CONFIGS}
+        configs = CONFIGS + [PARSE_AGAIN] if args.noise_floor else CONFIGS
+        runs = {name: [] for name, _ in configs}
         for round_ in range(args.repeat):
-            order = CONFIGS if round_ % 2 == 0 else [CONFIGS[1], CONFIGS[0],
-                                                     CONFIGS[2]]
+            order = list(configs)
+            if round_ % 2:
+                order[0], order[1] = order[1], order[0]
             for name, checks in order:
                 runs[name].append(run_once(args.tidy, args.db, path, checks))
         row = {"file": short(path, args.root)}
@@ -125,6 +134,10 @@ def main():
             row[name + "_errors"] = best["errors"]
         row["paired"] = statistics.median(
             b["cpu"] / a["cpu"] for a, b in zip(runs["parse"], runs["tether"]))
+        if args.noise_floor:
+            row["aa"] = statistics.median(
+                b["cpu"] / a["cpu"]
+                for a, b in zip(runs["parse"], runs["parse_again"]))
         row["tether_warnings"] = runs["tether"][0]["warnings"]
         row["peers_warnings"] = runs["peers"][0]["warnings"]
         if args.profile_dir:
@@ -150,8 +163,8 @@ def main():
 def render(rows, args):
     prof = bool(args.profile_dir)
     head = ["TU", "(a) parse s", "(b) tether s", "(c) peers s", "(b)/(a)",
-            "(b)/(a) paired", "tether share s", "peers share s", "tether/peers",
-            "peak MB a/b/c"]
+            "(b)/(a) paired"] + (["A/A paired"] if args.noise_floor else []) + [
+            "tether share s", "peers share s", "tether/peers", "peak MB a/b/c"]
     if prof:
         head += ["tether checks s (profile)", "peers s (profile)",
                  "tether/peers (profile)"]
@@ -167,7 +180,9 @@ def render(rows, args):
         cells = [r["file"] + (" (errors)" if r["parse_errors"] else ""),
                  "%.2f" % r["parse"], "%.2f" % r["tether"],
                  "%.2f" % r["peers"], "%.3f" % (r["tether"] / r["parse"]),
-                 "%.3f" % r["paired"], "%+.2f" % ts, "%+.2f" % ps, ratio(ts, ps),
+                 "%.3f" % r["paired"]] + (
+                     ["%.3f" % r["aa"]] if args.noise_floor else []) + [
+                 "%+.2f" % ts, "%+.2f" % ps, ratio(ts, ps),
                  "%.0f/%.0f/%.0f" % (r["parse_rss"], r["tether_rss"],
                                      r["peers_rss"])]
         for k in ("parse", "tether", "peers"):
@@ -184,7 +199,9 @@ def render(rows, args):
     cells = ["**all %d TUs**" % len(rows), "%.2f" % tot["parse"],
              "%.2f" % tot["tether"], "%.2f" % tot["peers"],
              "%.3f" % (tot["tether"] / tot["parse"]),
-             "%.3f" % statistics.median(r["paired"] for r in rows),
+             "%.3f" % statistics.median(r["paired"] for r in rows)] + (
+                 ["%.3f" % statistics.median(r["aa"] for r in rows)]
+                 if args.noise_floor else []) + [
              "%+.2f" % ts,
              "%+.2f" % ps, ratio(ts, ps), ""]
     if prof:
@@ -209,6 +226,9 @@ def render(rows, args):
     out += "\nWorst per-TU (b)/(a): %.3f of minima, %.3f paired. " \
            "Summed (b)/(a): %.3f.\n" % (worst, worst_paired,
                                           tot["tether"] / tot["parse"])
+    if args.noise_floor:
+        out += "Farthest A/A paired from 1: %.3f.\n" % max(
+            (r["aa"] for r in rows), key=lambda x: abs(x - 1))
     return out
 
 

@@ -8,7 +8,8 @@ translation unit of a compile_commands.json, under valgrind's callgrind.
 CPU time on a shared two-core VM moves by 0.1-0.2 s between runs of the same
 binary, as much as the whole tether share; the instruction count of a run is
 the same every time. Per TU it prints the instructions of (a) the parse
-configuration and (b) `-*,tether-*` (those of bench_checks.py) and (b)/(a).
+configuration and (b) `-*,tether-*` (those of bench_checks.py) and (b)/(a):
+each TU on stderr as it finishes, the table on stdout at the end.
 Instructions are not time (the parse misses the caches more than the checks
 do), but an A/B of two binaries on them needs one run, not twenty.
 
@@ -42,6 +43,16 @@ def count(tidy, db, path, checks):
     return int(m.group(1).replace(",", ""))
 
 
+def report_progress(counts, path):
+    """A TU's ratio on stderr as soon as both of its counts are in: a run of
+    hours that is stopped still leaves what it measured."""
+    a, b = (counts.get((path, checks)) for _, checks in CONFIGS)
+    if a and b:
+        print("%s: %.3f / %.3f Ginstr = %.3f" % (
+            os.path.basename(path), b / 1e9, a / 1e9, b / a),
+            file=sys.stderr, flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--tidy", required=True)
@@ -62,10 +73,14 @@ def main():
     work = tempfile.mkdtemp(prefix="tether-instructions-")
     tidy = os.path.join(work, "tether-tidy")
     subprocess.run(["objcopy", "--strip-debug", args.tidy, tidy], check=True)
-    jobs = [(path, checks) for path in files for _, checks in CONFIGS]
+    counts = {}
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        counts = dict(zip(jobs, pool.map(
-            lambda job: count(tidy, args.db, *job), jobs)))
+        futures = {pool.submit(count, tidy, args.db, path, checks): (path, checks)
+                   for path in files for _, checks in CONFIGS}
+        for future in concurrent.futures.as_completed(futures):
+            path, checks = futures[future]
+            counts[(path, checks)] = future.result()
+            report_progress(counts, path)
     shutil.rmtree(work)
 
     lines = ["| TU | (a) parse Ginstr | (b) tether Ginstr | (b)/(a) |",
