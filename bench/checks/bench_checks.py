@@ -114,10 +114,10 @@ def main():
     if args.profile_dir:
         os.makedirs(args.profile_dir, exist_ok=True)
 
+    configs = CONFIGS + [PARSE_AGAIN] if args.noise_floor else CONFIGS
     rows = []
     started = time.time()
     for i, path in enumerate(files, 1):
-        configs = CONFIGS + [PARSE_AGAIN] if args.noise_floor else CONFIGS
         runs = {name: [] for name, _ in configs}
         for round_ in range(args.repeat):
             order = list(configs)
@@ -132,12 +132,9 @@ def main():
             row[name + "_wall"] = min(r["wall"] for r in runs[name])
             row[name + "_rss"] = max(r["rss_mb"] for r in runs[name])
             row[name + "_errors"] = best["errors"]
-        row["paired"] = statistics.median(
-            b["cpu"] / a["cpu"] for a, b in zip(runs["parse"], runs["tether"]))
+        row["paired"] = paired_ratio(runs, "tether")
         if args.noise_floor:
-            row["aa"] = statistics.median(
-                b["cpu"] / a["cpu"]
-                for a, b in zip(runs["parse"], runs["parse_again"]))
+            row["aa"] = paired_ratio(runs, "parse_again")
         row["tether_warnings"] = runs["tether"][0]["warnings"]
         row["peers_warnings"] = runs["peers"][0]["warnings"]
         if args.profile_dir:
@@ -158,6 +155,12 @@ def main():
     if args.json:
         with open(args.json, "w") as f:
             json.dump(rows, f, indent=1)
+
+
+def paired_ratio(runs, name):
+    """The median over rounds of that round's `name` time over its parse."""
+    return statistics.median(b["cpu"] / a["cpu"]
+                             for a, b in zip(runs["parse"], runs[name]))
 
 
 def render(rows, args):
