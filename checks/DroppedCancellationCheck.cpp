@@ -5,8 +5,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "DroppedCancellationCheck.h"
-#include "ClangTidyDiagnosticConsumer.h"
-#include "TetherChecks.h"
 #include "analysis/HandOff.h"
 #include "analysis/LoopExits.h"
 #include "analysis/ParentIndex.h"
@@ -176,16 +174,16 @@ bool holdsCancellation(const model::ApiModel &Model, const LambdaExpr *Lambda,
 
 /// True if `S` runs in a loop of `Owner` (or of a lambda inside it).
 bool insideLoop(const Stmt *S, const FunctionDecl *Owner, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*S);
-  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
-    Node = analysis::parentOf(Node, Ctx);
-    if (Node.getNodeKind().isNone() || Node.get<FunctionDecl>() == Owner)
-      return false;
-    if (const Stmt *P = Node.get<Stmt>();
-        P && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
-      return true;
-  }
-  return false;
+  bool Inside = false;
+  analysis::forEachAncestor(
+      S, Ctx, [&](const DynTypedNode &Parent, const DynTypedNode &) {
+        if (Parent.get<FunctionDecl>() == Owner)
+          return false;
+        const Stmt *P = Parent.get<Stmt>();
+        Inside = P && analysis::isLoop(P);
+        return !Inside;
+      });
+  return Inside;
 }
 
 /// True if `Call` is a send on a local channel whose constant buffer has
@@ -246,25 +244,19 @@ const CallExpr *findCancellableBlockingCall(const model::ApiModel &Model,
 
 DroppedCancellationCheck::DroppedCancellationCheck(StringRef Name,
                                                    ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Model(Options, model::ContextOptions | model::CancellableOptions |
-                         model::SpawnOptions),
-      RegistersRoots(ownsParentIndexRoots(*Context, Name)),
+    : TetherCheck(Name, Context,
+                  model::ContextOptions | model::CancellableOptions |
+                      model::SpawnOptions),
       ReportJThreadLoops(Options.get("ReportJThreadLoops", true)),
-      ReportUntokenedTasks(Options.get("ReportUntokenedTasks", true)),
-      TidyContext(Context) {}
+      ReportUntokenedTasks(Options.get("ReportUntokenedTasks", true)) {}
 
 void DroppedCancellationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Model.storeOptions(Options, Opts);
+  TetherCheck::storeOptions(Opts);
   Options.store(Opts, "ReportJThreadLoops", ReportJThreadLoops);
   Options.store(Opts, "ReportUntokenedTasks", ReportUntokenedTasks);
 }
 
-void DroppedCancellationCheck::registerMatchers(MatchFinder *Finder) {
-  // The function a match lies in, and whether it is an instantiation, come
-  // from the parent index in check(): see ParentIndex.h.
-  if (RegistersRoots)
-    ParentIndex::registerRootMatcher(Finder, this);
+void DroppedCancellationCheck::registerCheckMatchers(MatchFinder *Finder) {
   model::addRoleMatcher<CallExpr>(
       Finder,
       {model::calleeRole("factory",
@@ -288,15 +280,11 @@ void DroppedCancellationCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
+  std::optional<MatchScope> Scope = scopeOf(Result);
+  if (!Scope)
+    return;
+  const FunctionDecl *Fn = Scope->Fn;
   ASTContext &Ctx = *Result.Context;
-  ParentIndex &Parents = ParentIndex::of(Ctx);
-  const Stmt *Matched = ParentIndex::matchedStmt(Result);
-  if (!Matched || isInSystemHeader(Matched, Ctx.getSourceManager()) ||
-      Parents.isInTemplateInstantiation(Matched))
-    return;
-  const FunctionDecl *Fn = Parents.enclosingFunction(Matched);
-  if (Fn && Fn->isInvalidDecl())
-    return;
   // One node can play several roles; each is checked.
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("factory"))
     checkFactoryCall(Call, Fn, Ctx);
@@ -308,32 +296,6 @@ void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Construct =
           Result.Nodes.getNodeAs<CXXConstructExpr>("stop_callback"))
     checkStopCallback(Construct, Ctx);
-}
-
-void DroppedCancellationCheck::onEndOfTranslationUnit() {
-  forgetTranslationUnit();
-  Paths.clear();
-  Reported.clear();
-}
-
-bool DroppedCancellationCheck::claim(SourceLocation Loc,
-                                     const SourceManager &SM) {
-  if (Loc.isInvalid() || (Loc.isMacroID() && SM.isInSystemMacro(Loc)))
-    return false;
-  return Reported.insert(SM.getFileLoc(Loc).getRawEncoding()).second;
-}
-
-bool DroppedCancellationCheck::loopsOwnedElsewhere() const {
-  static constexpr llvm::StringLiteral LoopCheck = "tether-loop-without-exit";
-  return isRegisteredCheck(LoopCheck) && TidyContext->isCheckEnabled(LoopCheck);
-}
-
-analysis::FunctionPaths *
-DroppedCancellationCheck::pathsOf(const FunctionDecl *Fn, ASTContext &Ctx) {
-  auto [It, Inserted] = Paths.try_emplace(Fn);
-  if (Inserted)
-    It->second = analysis::FunctionPaths::build(Fn, Ctx);
-  return It->second.get();
 }
 
 //===----------------------------------------------------------------------===//
@@ -649,7 +611,7 @@ void DroppedCancellationCheck::checkSpawn(const Expr *SiteExpr,
   // A std::jthread whose callable takes no token and loops forever.
   bool ReportedLoop = false;
   if (Site->Kind == model::SpawnKind::StdJThread && !TakesStopToken &&
-      ReportJThreadLoops && !loopsOwnedElsewhere()) {
+      ReportJThreadLoops && !isEnabled(check_names::LoopWithoutExit)) {
     if (const Stmt *Loop = analysis::findForeverLoop(TaskBody, Ctx)) {
       SourceLocation Loc = SiteExpr->getExprLoc();
       if (claim(Loc, SM)) {

@@ -15,7 +15,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "LoopWithoutExitCheck.h"
-#include "TetherChecks.h"
 #include "analysis/LoopExits.h"
 #include "analysis/Mutation.h"
 #include "analysis/ParentIndex.h"
@@ -408,10 +407,9 @@ private:
 
 LoopWithoutExitCheck::LoopWithoutExitCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Model(Options, model::ChannelOptions | model::SpawnOptions |
-                         model::ContextOptions),
-      RegistersRoots(ownsParentIndexRoots(*Context, Name)),
+    : TetherCheck(Name, Context,
+                  model::ChannelOptions | model::SpawnOptions |
+                      model::ContextOptions),
       IgnoreLoopsInMain(Options.get("IgnoreLoopsInMain", true)),
       IgnoreTasksSpawnedFromMain(
           Options.get("IgnoreTasksSpawnedFromMain", true)),
@@ -419,44 +417,34 @@ LoopWithoutExitCheck::LoopWithoutExitCheck(StringRef Name,
       CancellationPoints(Options.get("CancellationPoints", "")) {}
 
 void LoopWithoutExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Model.storeOptions(Options, Opts);
+  TetherCheck::storeOptions(Opts);
   Options.store(Opts, "IgnoreLoopsInMain", IgnoreLoopsInMain);
   Options.store(Opts, "IgnoreTasksSpawnedFromMain", IgnoreTasksSpawnedFromMain);
   Options.store(Opts, "HonorLivesForever", HonorLivesForever);
   Options.store(Opts, "CancellationPoints", CancellationPoints.raw());
 }
 
-void LoopWithoutExitCheck::registerMatchers(MatchFinder *Finder) {
-  // Instantiations too: a spawn whose callable depends on a template
-  // parameter is only a spawn once instantiated. The task is then checked in
-  // its pattern, once.
-  // The spawning function comes from the parent index: see ParentIndex.h.
-  if (RegistersRoots)
-    analysis::ParentIndex::registerRootMatcher(Finder, this);
+void LoopWithoutExitCheck::registerCheckMatchers(MatchFinder *Finder) {
   model::addRoleMatcher<CallExpr>(Finder, {model::spawnRole<CallExpr>(Model)},
                                   this);
   model::addRoleMatcher<CXXConstructExpr>(
       Finder, {model::spawnRole<CXXConstructExpr>(Model)}, this);
 }
 
-void LoopWithoutExitCheck::onEndOfTranslationUnit() {
-  forgetTranslationUnit();
-  Reported.clear();
-}
-
 void LoopWithoutExitCheck::check(const MatchFinder::MatchResult &Result) {
+  // Instantiations too: a spawn whose callable depends on a template
+  // parameter is only a spawn once instantiated. The task is then checked in
+  // its pattern, once.
+  std::optional<MatchScope> Scope = scopeOf(Result, /*InInstantiations=*/true);
   const auto *SiteExpr = Result.Nodes.getNodeAs<Expr>("spawn");
-  if (!SiteExpr || isInSystemHeader(SiteExpr, *Result.SourceManager))
+  if (!Scope || !SiteExpr)
     return;
   std::optional<model::SpawnSite> Site = Model.getSpawnSite(SiteExpr);
   if (!Site)
     return;
   Task T;
   T.Site = *Site;
-  T.Spawner =
-      analysis::ParentIndex::of(*Result.Context).enclosingFunction(SiteExpr);
-  if (T.Spawner && T.Spawner->isInvalidDecl())
-    return;
+  T.Spawner = Scope->Fn;
   T.Body = patternOf(model::ApiModel::getTaskFunction(Site->Body));
   if (!T.Body || T.Body->isInvalidDecl() || model::isInStd(T.Body))
     return;
@@ -513,12 +501,12 @@ void LoopWithoutExitCheck::checkFunction(const Task &T, const FunctionDecl *Fn,
       return;
     }
     if (isa<WhileStmt, DoStmt, ForStmt>(S)) {
-      SourceLocation Loc = Ctx.getSourceManager().getFileLoc(S->getBeginLoc());
-      if (Reported.contains(Loc.getRawEncoding()))
+      // Instantiations and several spawn sites of one task report it once.
+      const SourceManager &SM = Ctx.getSourceManager();
+      if (isClaimed(S->getBeginLoc(), SM))
         return;
-      unsigned Before = Reported.size();
       checkLoop(T, Fn, S, Via, InTry, Ctx);
-      if (Reported.size() != Before)
+      if (isClaimed(S->getBeginLoc(), SM))
         return;
     }
     for (const Stmt *Child : S->children())
@@ -596,8 +584,7 @@ void LoopWithoutExitCheck::checkLoop(const Task &T, const FunctionDecl *Fn,
   if (Cond.Result == Condition::Changes)
     return;
 
-  SourceLocation Key = SM.getFileLoc(Loc);
-  if (!Reported.insert(Key.getRawEncoding()).second)
+  if (!claim(Loc, SM))
     return;
 
   if (Cond.Result == Condition::Shared) {

@@ -7,9 +7,7 @@
 #ifndef TETHER_CHECKS_LOOPWITHOUTEXITCHECK_H
 #define TETHER_CHECKS_LOOPWITHOUTEXITCHECK_H
 
-#include "ClangTidyCheck.h"
-#include "model/ApiModel.h"
-#include "llvm/ADT/DenseSet.h"
+#include "TetherCheck.h"
 
 namespace clang::tidy::tether {
 
@@ -19,18 +17,17 @@ namespace clang::tidy::tether {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/tether-loop-without-exit.md
-class LoopWithoutExitCheck : public ClangTidyCheck {
+class LoopWithoutExitCheck : public TetherCheck {
 public:
   LoopWithoutExitCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
 
 private:
+  void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
   struct Task;
   void checkFunction(const Task &T, const FunctionDecl *Fn, const CallExpr *Via,
                      ASTContext &Ctx);
@@ -38,10 +35,6 @@ private:
                  const CallExpr *Via, bool InTry, ASTContext &Ctx);
   bool isExempt(const Task &T, const FunctionDecl *Fn) const;
 
-  model::ApiModel Model;
-  /// This check registers the parent index's root matcher (see
-  /// ownsParentIndexRoots).
-  const bool RegistersRoots;
   /// Loops written inside `main` (also in lambdas there) are not reported.
   const bool IgnoreLoopsInMain;
   /// Tasks spawned directly from `main` (program-lifetime workers) are not
@@ -52,10 +45,6 @@ private:
   /// Functions that end the task when it is cancelled (by throwing, as
   /// Boost.Thread's interruption points do): a loop calling one can stop.
   const model::NameList CancellationPoints;
-
-  /// Loops already reported (by file location): instantiations and several
-  /// spawn sites of one task report it once.
-  llvm::DenseSet<unsigned> Reported;
 };
 
 } // namespace clang::tidy::tether

@@ -7,12 +7,8 @@
 #ifndef TETHER_CHECKS_UNBOUNDEDCHANNELSENDCHECK_H
 #define TETHER_CHECKS_UNBOUNDEDCHANNELSENDCHECK_H
 
-#include "ClangTidyCheck.h"
-#include "analysis/ObligationPaths.h"
-#include "model/ApiModel.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
-#include <memory>
+#include "TetherCheck.h"
+#include "model/ChannelParties.h"
 
 namespace clang::tidy::tether {
 
@@ -24,37 +20,40 @@ namespace clang::tidy::tether {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/tether-unbounded-channel-send.md
-class UnboundedChannelSendCheck : public ClangTidyCheck {
+class UnboundedChannelSendCheck : public TetherCheck {
 public:
   UnboundedChannelSendCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus17;
-  }
-
-  struct Channel;
 
 private:
-  void checkChannel(const VarDecl *Var, const Expr *Init,
-                    const FunctionDecl *Owner, ASTContext &Ctx);
-  void checkSends(Channel &Ch, ASTContext &Ctx);
-  void checkRanges(Channel &Ch, ASTContext &Ctx);
-  bool claim(SourceLocation Loc, const SourceManager &SM);
-  analysis::FunctionPaths *pathsOf(const FunctionDecl *Fn, ASTContext &Ctx);
+  struct SendTally;
 
-  model::ApiModel Model;
-  /// This check registers the parent index's root matcher (see
-  /// ownsParentIndexRoots).
-  const bool RegistersRoots;
+  void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
+  /// The shapes of blocking sends (1 to 5 of the docs), in their order.
+  void checkSends(const model::ChannelParties &Ch, ASTContext &Ctx);
+  SendTally tallySends(const model::ChannelParties &Ch, ASTContext &Ctx);
+  bool checkNoReceiver(const model::ChannelParties &Ch, const SendTally &Tally,
+                       unsigned Sender, ASTContext &Ctx);
+  bool checkReceiversStop(const model::ChannelParties &Ch,
+                          const SendTally &Tally, unsigned Sender,
+                          ASTContext &Ctx);
+  bool checkDoubleSend(const model::ChannelParties &Ch, const SendTally &Tally,
+                       unsigned Recvs, unsigned Room, ASTContext &Ctx);
+  void checkMoreSendsThanReceives(const model::ChannelParties &Ch,
+                                  const SendTally &Tally, unsigned Recvs,
+                                  ASTContext &Ctx);
+  /// Shape 6: a task ranges over a channel no party closes on every path.
+  void checkRangesNeverClosed(const model::ChannelParties &Ch, ASTContext &Ctx);
+
+  /// The fix-it that buffers the channel for every send, where it is safe.
+  void suggestBuffering(DiagnosticBuilder &Diag,
+                        const model::ChannelParties &Ch,
+                        const SendTally &Tally);
+  void noteHowToFix(SourceLocation Loc, const SendTally &Tally);
+
   /// Offer the fix-it that buffers the channel (GFix's rules).
   const bool SuggestBuffering;
-
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<analysis::FunctionPaths>>
-      Paths;
-  llvm::DenseSet<unsigned> Reported;
 };
 
 } // namespace clang::tidy::tether

@@ -11,7 +11,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnstoppedTickerCheck.h"
-#include "TetherChecks.h"
 #include "analysis/HandOff.h"
 #include "analysis/LoopExits.h"
 #include "analysis/ParentIndex.h"
@@ -62,70 +61,32 @@ bool isDiscarded(const DynTypedNode &Parent) {
   return Cast && Cast->getTypeAsWritten()->isVoidType();
 }
 
-/// The loop that evaluates `S` once per iteration (its body, condition or
-/// increment), stopping at the enclosing function, lambda or static
-/// initialiser.
-const Stmt *enclosingLoop(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNode Child = DynTypedNode::create(*S);
-  for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Child);
-    if (Parents.empty())
-      return nullptr;
-    const DynTypedNode &Parent = Parents[0];
-    if (Parent.get<LambdaExpr>() || Parent.get<FunctionDecl>() ||
-        Parent.get<BlockExpr>())
-      return nullptr;
-    if (const auto *Var = Parent.get<VarDecl>())
-      if (Var->isStaticLocal() || !Var->hasLocalStorage())
-        return nullptr; // initialised once
-    const Stmt *C = Child.get<Stmt>();
-    if (const auto *While = Parent.get<WhileStmt>()) {
-      if (C == While->getBody() || C == While->getCond())
-        return While;
-    } else if (const auto *Do = Parent.get<DoStmt>()) {
-      if (C == Do->getBody() || C == Do->getCond())
-        return Do;
-    } else if (const auto *For = Parent.get<ForStmt>()) {
-      if (C && C != For->getInit())
-        return For;
-    } else if (const auto *Range = Parent.get<CXXForRangeStmt>()) {
-      if (C == Range->getBody())
-        return Range;
-    }
-    Child = Parent;
-  }
-  return nullptr;
-}
-
 /// True if `E` is the range of a range-for: `for (auto t : E)`.
 bool isRangeInit(const Expr *E, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);
-    if (Parents.empty())
-      return false;
-    Node = Parents[0];
-    if (const auto *Range = Node.get<CXXForRangeStmt>())
-      return Range->getRangeInit() &&
-             Range->getRangeInit()->IgnoreImplicit() == E->IgnoreImplicit();
-  }
-  return false;
+  const CXXForRangeStmt *Range = nullptr;
+  analysis::forEachAncestor(
+      E, Ctx, [&](const DynTypedNode &Parent, const DynTypedNode &) {
+        Range = Parent.get<CXXForRangeStmt>();
+        return Range == nullptr;
+      });
+  return Range && Range->getRangeInit() &&
+         Range->getRangeInit()->IgnoreImplicit() == E->IgnoreImplicit();
 }
 
 /// True inside the initialiser of a static or global variable.
 bool inStaticInitializer(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*S);
-  for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);
-    if (Parents.empty())
-      return false;
-    Node = Parents[0];
-    if (Node.get<LambdaExpr>() || Node.get<FunctionDecl>())
-      return false;
-    if (const auto *Var = Node.get<VarDecl>())
-      return Var->hasGlobalStorage();
-  }
-  return false;
+  bool Static = false;
+  analysis::forEachAncestor(
+      S, Ctx, [&](const DynTypedNode &Parent, const DynTypedNode &) {
+        if (Parent.get<LambdaExpr>() || Parent.get<FunctionDecl>())
+          return false;
+        if (const auto *Var = Parent.get<VarDecl>()) {
+          Static = Var->hasGlobalStorage();
+          return false;
+        }
+        return true;
+      });
+  return Static;
 }
 
 /// A `std::chrono::duration` constant in milliseconds, if `E` is one.
@@ -175,7 +136,7 @@ std::string formatMilliseconds(double Ms) {
 /// The variable or field an object expression names, through `*p`, `p->`
 /// and smart-pointer `->`.
 const ValueDecl *objectDecl(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+  while (E) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
       return Ref->getDecl();
@@ -202,15 +163,9 @@ const ValueDecl *objectDecl(const Expr *E) {
   return nullptr;
 }
 
-/// The body of the callable `E` (a lambda), if it is one.
+/// The lambda the callable `E` is, if it is one.
 const LambdaExpr *asLambda(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreImplicit();
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    if (Construct->getNumArgs() == 1)
-      E = Construct->getArg(0)->IgnoreImplicit();
-  return dyn_cast<LambdaExpr>(E->IgnoreParenImpCasts());
+  return dyn_cast_or_null<LambdaExpr>(analysis::stripToCallable(E));
 }
 
 /// True if `D` has a declaration named `Name` or refers to one.
@@ -278,9 +233,7 @@ bool hasStateCondition(const Stmt *Body, const FunctionDecl *Handler,
 
 UnstoppedTickerCheck::UnstoppedTickerCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Model(Options, model::TickerOptions | model::SpawnOptions),
-      RegistersRoots(ownsParentIndexRoots(*Context, Name)),
+    : TetherCheck(Name, Context, model::TickerOptions | model::SpawnOptions),
       AfterInLoopMinMilliseconds(
           Options.get("AfterInLoopMinMilliseconds", 1000U)),
       TimerStartStopFunctions(Options.get("TimerStartStopFunctions", "")) {
@@ -300,16 +253,12 @@ UnstoppedTickerCheck::UnstoppedTickerCheck(StringRef Name,
 }
 
 void UnstoppedTickerCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Model.storeOptions(Options, Opts);
+  TetherCheck::storeOptions(Opts);
   Options.store(Opts, "AfterInLoopMinMilliseconds", AfterInLoopMinMilliseconds);
   Options.store(Opts, "TimerStartStopFunctions", TimerStartStopFunctions);
 }
 
-void UnstoppedTickerCheck::registerMatchers(MatchFinder *Finder) {
-  // The function a match lies in, and whether it is an instantiation, come
-  // from the parent index in check(): see ParentIndex.h.
-  if (RegistersRoots)
-    ParentIndex::registerRootMatcher(Finder, this);
+void UnstoppedTickerCheck::registerCheckMatchers(MatchFinder *Finder) {
   std::vector<model::NodeRole<CallExpr>> CallRoles = {
       model::calleeRole("tick",
                         [this](const FunctionDecl &F) {
@@ -343,18 +292,12 @@ void UnstoppedTickerCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
+  std::optional<MatchScope> Scope = scopeOf(Result);
+  if (!Scope)
+    return;
+  const FunctionDecl *Fn = Scope->Fn;
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = Ctx.getSourceManager();
-  const FunctionDecl *Fn = nullptr;
-  if (const auto *Matched = ParentIndex::matchedStmt(Result)) {
-    ParentIndex &Parents = ParentIndex::of(Ctx);
-    if (isInSystemHeader(Matched, SM) ||
-        Parents.isInTemplateInstantiation(Matched))
-      return;
-    Fn = Parents.enclosingFunction(Matched);
-  }
-  if (Fn && Fn->isInvalidDecl())
-    return;
   // A call can play several roles; each is checked.
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("tick"))
     checkTick(Call, Fn, Ctx);
@@ -380,27 +323,6 @@ void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Loop = Result.Nodes.getNodeAs<CXXForRangeStmt>("range"))
     checkRangeFor(Loop, Ctx);
-}
-
-void UnstoppedTickerCheck::onEndOfTranslationUnit() {
-  forgetTranslationUnit();
-  Paths.clear();
-  Reported.clear();
-}
-
-bool UnstoppedTickerCheck::claim(SourceLocation Loc, const SourceManager &SM) {
-  if (Loc.isInvalid() || (Loc.isMacroID() && SM.isInSystemMacro(Loc)) ||
-      SM.isInSystemHeader(SM.getFileLoc(Loc)))
-    return false;
-  return Reported.insert(SM.getFileLoc(Loc).getRawEncoding()).second;
-}
-
-analysis::FunctionPaths *UnstoppedTickerCheck::pathsOf(const FunctionDecl *Fn,
-                                                       ASTContext &Ctx) {
-  auto [It, Inserted] = Paths.try_emplace(Fn);
-  if (Inserted)
-    It->second = analysis::FunctionPaths::build(Fn, Ctx);
-  return It->second.get();
 }
 
 /// The tracked-variable rules of a ticker: only a stop, or releasing the
@@ -444,7 +366,7 @@ void UnstoppedTickerCheck::checkTick(const CallExpr *Call,
     if (std::optional<double> Ms = constantMilliseconds(Call->getArg(0), Ctx);
         Ms && *Ms <= 0)
       return;
-  if (const Stmt *Loop = enclosingLoop(Call, Ctx)) {
+  if (const Stmt *Loop = analysis::enclosingLoop(Call, Ctx)) {
     if (!claim(Call->getBeginLoc(), SM))
       return;
     diag(Call->getBeginLoc(), "%0 in a loop starts a ticker that can never be "
@@ -561,7 +483,7 @@ void UnstoppedTickerCheck::checkAfter(const CallExpr *Call, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (Call->getNumArgs() < 1 || SM.isInSystemHeader(Call->getBeginLoc()))
     return;
-  const Stmt *Loop = enclosingLoop(Call, Ctx);
+  const Stmt *Loop = analysis::enclosingLoop(Call, Ctx);
   if (!Loop)
     return;
   std::optional<double> Ms = constantMilliseconds(Call->getArg(0), Ctx);

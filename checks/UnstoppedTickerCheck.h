@@ -7,12 +7,7 @@
 #ifndef TETHER_CHECKS_UNSTOPPEDTICKERCHECK_H
 #define TETHER_CHECKS_UNSTOPPEDTICKERCHECK_H
 
-#include "ClangTidyCheck.h"
-#include "analysis/ObligationPaths.h"
-#include "model/ApiModel.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
-#include <memory>
+#include "TetherCheck.h"
 #include <vector>
 
 namespace clang::tidy::tether {
@@ -26,16 +21,11 @@ namespace clang::tidy::tether {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/tether-unstopped-ticker.md
-class UnstoppedTickerCheck : public ClangTidyCheck {
+class UnstoppedTickerCheck : public TetherCheck {
 public:
   UnstoppedTickerCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus17;
-  }
 
   /// A start function of another library's repeating timer and the function
   /// that stops it (option `TimerStartStopFunctions`).
@@ -44,6 +34,7 @@ public:
   };
 
 private:
+  void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
   void checkTick(const CallExpr *Call, const FunctionDecl *Fn, ASTContext &Ctx);
   void checkAfter(const CallExpr *Call, ASTContext &Ctx);
   void checkNew(const CXXNewExpr *New, const FunctionDecl *Fn, ASTContext &Ctx);
@@ -61,22 +52,11 @@ private:
                                           ASTContext &Ctx,
                                           FixItHint &Insertion);
 
-  bool claim(SourceLocation Loc, const SourceManager &SM);
-  analysis::FunctionPaths *pathsOf(const FunctionDecl *Fn, ASTContext &Ctx);
-
-  model::ApiModel Model;
-  /// This check registers the parent index's root matcher (see
-  /// ownsParentIndexRoots).
-  const bool RegistersRoots;
   /// `after(d)` in a loop is reported when `d` is at least this long.
   const unsigned AfterInLoopMinMilliseconds;
   /// `start=stop;...`: repeating timers of other libraries.
   const std::string TimerStartStopFunctions;
   std::vector<TimerPair> Pairs;
-
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<analysis::FunctionPaths>>
-      Paths;
-  llvm::DenseSet<unsigned> Reported;
 };
 
 } // namespace clang::tidy::tether

@@ -73,7 +73,7 @@ const LambdaExpr *enclosingLambda(const Expr *Ref, const Stmt *Body,
                                   ASTContext &Ctx) {
   const LambdaExpr *Outermost = nullptr;
   DynTypedNode Node = DynTypedNode::create(*static_cast<const Stmt *>(Ref));
-  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxAncestorDepth; ++Depth) {
     DynTypedNode Parent = parentOf(Node, Ctx);
     if (Parent.get<Decl>() && !Parent.get<VarDecl>() &&
         !Parent.get<CXXMethodDecl>() && !Parent.get<CXXRecordDecl>() &&
@@ -120,7 +120,7 @@ void collect(const Tracked &T, const Stmt *Body, ASTContext &Ctx,
 UseKind classifyUse(const Tracked &Track, const Expr *Ref, ASTContext &Ctx) {
   bool IsPair = Track.IsPair;
   DynTypedNode Child = DynTypedNode::create(*static_cast<const Stmt *>(Ref));
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxAncestorDepth; ++Depth) {
     DynTypedNode Parent = parentOf(Child, Ctx);
     const Stmt *ChildStmt = Child.get<Stmt>();
     if (Parent.get<VarDecl>())

@@ -1,10 +1,106 @@
 //===--- LoopExits.cpp - tether clang-tidy --------------------------------===//
 
 #include "LoopExits.h"
+#include "ParentIndex.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::tether::analysis {
+
+bool isLoop(const Stmt *S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+const Stmt *loopBody(const Stmt *S) {
+  if (const auto *For = dyn_cast<ForStmt>(S))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(S))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(S))
+    return Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
+    return Range->getBody();
+  return nullptr;
+}
+
+bool repeatsEachIteration(const Stmt *Loop, const Stmt *Child) {
+  if (Child == loopBody(Loop))
+    return true;
+  if (isa<WhileStmt, DoStmt>(Loop))
+    return true;
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return Child != For->getInit();
+  return false;
+}
+
+const Stmt *enclosingLoop(const Stmt *S, ASTContext &Ctx) {
+  const Stmt *Loop = nullptr;
+  forEachAncestor(
+      S, Ctx, [&](const DynTypedNode &Parent, const DynTypedNode &Child) {
+        if (Parent.get<LambdaExpr>() || Parent.get<FunctionDecl>() ||
+            Parent.get<BlockExpr>())
+          return false;
+        if (const auto *Var = Parent.get<VarDecl>();
+            Var && (Var->isStaticLocal() || !Var->hasLocalStorage()))
+          return false; // initialised once
+        if (const Stmt *P = Parent.get<Stmt>(); P && isLoop(P)) {
+          const Stmt *C = Child.get<Stmt>();
+          if (C && repeatsEachIteration(P, C))
+            Loop = P;
+        }
+        return Loop == nullptr;
+      });
+  return Loop;
+}
+
+unsigned mulCounts(unsigned A, unsigned B) {
+  if (A == UnboundedCount || B == UnboundedCount)
+    return UnboundedCount;
+  uint64_t R = uint64_t(A) * B;
+  return R >= UnboundedCount ? UnboundedCount : unsigned(R);
+}
+
+unsigned addCounts(unsigned A, unsigned B) {
+  if (A == UnboundedCount || B == UnboundedCount)
+    return UnboundedCount;
+  uint64_t R = uint64_t(A) + B;
+  return R >= UnboundedCount ? UnboundedCount : unsigned(R);
+}
+
+unsigned tripCount(const Stmt *Loop, ASTContext &Ctx) {
+  const auto *For = dyn_cast<ForStmt>(Loop);
+  if (!For || !For->getInit() || !For->getCond() || !For->getInc())
+    return UnboundedCount;
+  const auto *Init = dyn_cast<DeclStmt>(For->getInit());
+  if (!Init || !Init->isSingleDecl())
+    return UnboundedCount;
+  const auto *Index = dyn_cast<VarDecl>(Init->getSingleDecl());
+  if (!Index || !Index->getInit())
+    return UnboundedCount;
+  Expr::EvalResult From, To;
+  if (!Index->getInit()->EvaluateAsInt(From, Ctx))
+    return UnboundedCount;
+  const auto *Cond = dyn_cast<BinaryOperator>(For->getCond()->IgnoreImplicit());
+  if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_LE &&
+                Cond->getOpcode() != BO_NE))
+    return UnboundedCount;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreImpCasts());
+  if (!Ref || Ref->getDecl() != Index ||
+      !Cond->getRHS()->EvaluateAsInt(To, Ctx))
+    return UnboundedCount;
+  const auto *Inc = dyn_cast<UnaryOperator>(For->getInc()->IgnoreImplicit());
+  if (!Inc || !Inc->isIncrementOp())
+    return UnboundedCount;
+  int64_t A = From.Val.getInt().getExtValue();
+  int64_t B = To.Val.getInt().getExtValue();
+  if (Cond->getOpcode() == BO_LE)
+    ++B;
+  if (B <= A)
+    return 0;
+  if (B - A > 4096)
+    return UnboundedCount;
+  return unsigned(B - A);
+}
 
 static bool isConstantTrue(const Expr *Cond, ASTContext &Ctx) {
   if (!Cond)

@@ -1,7 +1,9 @@
 //===--- LoopExits.h - tether clang-tidy ------------------------*- C++ -*-===//
 //
-// Loops that can never be left: a constant-true condition and no break,
-// return, throw, goto, co_return, suspension or [[noreturn]] call inside.
+// Loops: which statements are loops and what repeats in them, how often a
+// counted loop runs, and loops that can never be left (a constant-true
+// condition and no break, return, throw, goto, co_return, suspension or
+// [[noreturn]] call inside).
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,8 +13,35 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include <limits>
 
 namespace clang::tidy::tether::analysis {
+
+/// True if `S` is a while, do, for or range-for statement.
+bool isLoop(const Stmt *S);
+
+/// The body of the loop `S`; null if `S` is no loop.
+const Stmt *loopBody(const Stmt *S);
+
+/// True if `Child` of `Loop` runs on every iteration: the body, and the
+/// condition (with a condition variable: `while (auto v = ch.recv())`) and
+/// increment, but not a for's init-statement nor a range-for's range.
+bool repeatsEachIteration(const Stmt *Loop, const Stmt *Child);
+
+/// The loop that runs `S` on each of its iterations (see
+/// repeatsEachIteration), stopping at the enclosing function, lambda, block
+/// or static initialiser (which runs once); null if there is none.
+const Stmt *enclosingLoop(const Stmt *S, ASTContext &Ctx);
+
+/// A count of runs that saturates at `UnboundedCount`, "any number".
+constexpr unsigned UnboundedCount = std::numeric_limits<unsigned>::max();
+unsigned mulCounts(unsigned A, unsigned B);
+unsigned addCounts(unsigned A, unsigned B);
+
+/// How many times a `for (int i = a; i < b; ++i)` loop runs (`<=` and `!=`
+/// too, constant bounds at most 4096 apart); UnboundedCount for any other
+/// loop.
+unsigned tripCount(const Stmt *Loop, ASTContext &Ctx);
 
 /// True if `Loop` (a while, do or for statement) can never be left.
 bool loopNeverExits(const Stmt *Loop, ASTContext &Ctx);

@@ -45,7 +45,7 @@ std::unique_ptr<FunctionPaths> FunctionPaths::build(const FunctionDecl *FD,
 
 const Stmt *FunctionPaths::element(const Stmt *S) const {
   DynTypedNode Node = DynTypedNode::create(*S);
-  for (unsigned Depth = 0; S && Depth < 64; ++Depth) {
+  for (unsigned Depth = 0; S && Depth < MaxAncestorDepth; ++Depth) {
     if (Where.count(S))
       return S;
     DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(Node);

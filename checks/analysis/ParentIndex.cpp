@@ -237,16 +237,14 @@ DynTypedNodeList ParentIndex::parents(const DynTypedNode &Node) {
 
 template <class Pred>
 DynTypedNode ParentIndex::firstAncestor(const Stmt *S, Pred Matches) {
-  DynTypedNode Node = DynTypedNode::create(*S);
-  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
-    DynTypedNodeList Up = parents(Node);
-    if (Up.empty())
-      return DynTypedNode();
-    Node = Up[0];
-    if (Matches(Node))
-      return Node;
-  }
-  return DynTypedNode();
+  DynTypedNode Found;
+  forEachAncestor(S, Ctx,
+                  [&](const DynTypedNode &Parent, const DynTypedNode &) {
+                    if (Matches(Parent))
+                      Found = Parent;
+                    return Found.getNodeKind().isNone();
+                  });
+  return Found;
 }
 
 const FunctionDecl *ParentIndex::enclosingFunction(const Stmt *S) {
@@ -264,6 +262,24 @@ bool ParentIndex::isInTemplateInstantiation(const Stmt *S) {
       firstAncestor(S, [](const DynTypedNode &N) { return N.get<Decl>(); });
   const auto *D = Owner.get<Decl>();
   return D && analysis::isInTemplateInstantiation(D);
+}
+
+llvm::SmallVector<const Stmt *, 16>
+ancestorsBelow(const Stmt *S, const Stmt *Body, ASTContext &Ctx) {
+  llvm::SmallVector<const Stmt *, 16> Chain;
+  forEachAncestor(S, Ctx,
+                  [&](const DynTypedNode &Parent, const DynTypedNode &) {
+                    if (Parent.get<FunctionDecl>())
+                      return false;
+                    const Stmt *P = Parent.get<Stmt>();
+                    if (!P)
+                      return Parent.get<Decl>() != nullptr;
+                    if (P == Body)
+                      return false;
+                    Chain.push_back(P);
+                    return true;
+                  });
+  return Chain;
 }
 
 static bool isInstantiation(const Decl *D) {

@@ -96,6 +96,34 @@ inline DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Ctx) {
   return Parents.empty() ? DynTypedNode() : Parents[0];
 }
 
+/// How many ancestors a walk up the tree visits at most: deeper than code
+/// people write (a chain of 300 `+` nests 300 deep), and a bound on the cost
+/// of a malformed tree.
+constexpr unsigned MaxAncestorDepth = 4096;
+
+/// Calls `Visit(Parent, Child)` on each first parent above `Node`, innermost
+/// first, with the node below it, until `Visit` returns false, the walk
+/// leaves the mapped code, or it has gone MaxAncestorDepth up.
+template <class F>
+void forEachAncestor(DynTypedNode Node, ASTContext &Ctx, F &&Visit) {
+  for (unsigned Depth = 0; Depth < MaxAncestorDepth; ++Depth) {
+    DynTypedNode Parent = parentOf(Node, Ctx);
+    if (Parent.getNodeKind().isNone() || !Visit(Parent, Node))
+      return;
+    Node = Parent;
+  }
+}
+template <class F>
+void forEachAncestor(const Stmt *S, ASTContext &Ctx, F &&Visit) {
+  forEachAncestor(DynTypedNode::create(*S), Ctx, std::forward<F>(Visit));
+}
+
+/// The statements above `S` up to (not including) `Body`, innermost first.
+/// Declarations on the way (a local variable's) are stepped over; a function
+/// ends the walk.
+llvm::SmallVector<const Stmt *, 16>
+ancestorsBelow(const Stmt *S, const Stmt *Body, ASTContext &Ctx);
+
 /// True if `D` (a function, class, or variable) is, or lies in, a template
 /// instantiation; without parents: the lexical contexts say it.
 bool isInTemplateInstantiation(const Decl *D);

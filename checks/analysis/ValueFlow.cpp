@@ -3,8 +3,11 @@
 #include "ValueFlow.h"
 #include "ParentIndex.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::tether::analysis {
+
+using namespace ast_matchers;
 
 bool isTransparent(const Stmt *S) {
   if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
@@ -32,6 +35,43 @@ const Expr *stripTransparent(const Expr *E) {
       return E;
   }
   return E;
+}
+
+/// `E` without transparent nodes and calls of `std::move` around it.
+static const Expr *stripTransparentAndMoves(const Expr *E) {
+  while (true) {
+    E = stripTransparent(E);
+    const auto *Call = dyn_cast_or_null<CallExpr>(E);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || Call->getNumArgs() != 1 || !Callee->getIdentifier() ||
+        Callee->getName() != "move" || !Callee->isInStdNamespace())
+      return E;
+    E = Call->getArg(0);
+  }
+}
+
+const Expr *stripToCallable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = stripTransparentAndMoves(E);
+  if (const auto *Holder = dyn_cast<CXXConstructExpr>(E);
+      Holder && Holder->getNumArgs() == 1 && Holder->getConstructor() &&
+      !Holder->getConstructor()->isCopyOrMoveConstructor())
+    E = stripTransparentAndMoves(Holder->getArg(0));
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_AddrOf)
+    E = stripTransparentAndMoves(Unary->getSubExpr());
+  return E;
+}
+
+llvm::SmallVector<const DeclRefExpr *, 8>
+referencesTo(const ValueDecl *D, const Stmt &Body, ASTContext &Ctx) {
+  llvm::SmallVector<const DeclRefExpr *, 8> Refs;
+  for (const BoundNodes &Nodes :
+       match(findAll(declRefExpr(to(valueDecl(equalsNode(D)))).bind("ref")),
+             Body, Ctx))
+    Refs.push_back(Nodes.getNodeAs<DeclRefExpr>("ref"));
+  return Refs;
 }
 
 DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx,

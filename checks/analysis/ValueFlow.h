@@ -12,6 +12,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::tether::analysis {
 
@@ -20,6 +21,16 @@ bool isTransparent(const Stmt *S);
 
 /// `E` without the transparent nodes around it.
 const Expr *stripTransparent(const Expr *E);
+
+/// The callable `E` passes on: `E` without transparent nodes and
+/// `std::move` around it, then through a type-erasing holder made from it
+/// (`std::function<void()>(lambda)`) and `&f`.
+const Expr *stripToCallable(const Expr *E);
+
+/// The references to `D` in `Body` (lambda bodies included), in the order
+/// of a walk of the tree, which is source order.
+llvm::SmallVector<const DeclRefExpr *, 8>
+referencesTo(const ValueDecl *D, const Stmt &Body, ASTContext &Ctx);
 
 /// The parent of `Node` past the transparent nodes above it; `Child` (if
 /// given) gets the node just below that parent.

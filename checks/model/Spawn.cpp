@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ApiModel.h"
+#include "analysis/ValueFlow.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::tether::model {
@@ -103,44 +104,12 @@ std::optional<SpawnSite> ApiModel::getSpawnSite(const Expr *E) const {
   return Site;
 }
 
-static const Expr *ignoreWrappers(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Materialize = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Materialize->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-             Construct && Construct->getNumArgs() == 1 &&
-             Construct->getConstructor() &&
-             Construct->getConstructor()->isCopyOrMoveConstructor())
-      E = Construct->getArg(0);
-    else if (const auto *Call = dyn_cast<CallExpr>(E);
-             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-             Call->getDirectCallee()->getIdentifier() &&
-             Call->getDirectCallee()->getName() == "move" &&
-             isInStd(Call->getDirectCallee()))
-      E = Call->getArg(0);
-    else
-      return E;
-  }
-}
-
 const FunctionDecl *ApiModel::getTaskFunction(const Expr *Body) {
   if (!Body)
     return nullptr;
-  const Expr *E = ignoreWrappers(Body);
-  // A callable wrapped in a type-erasing holder on the way in
-  // (`std::function<void()> job` parameter of an executor).
-  if (const auto *Holder = dyn_cast<CXXConstructExpr>(E);
-      Holder && Holder->getNumArgs() == 1 && Holder->getConstructor() &&
-      !Holder->getConstructor()->isCopyOrMoveConstructor())
-    E = ignoreWrappers(Holder->getArg(0));
-  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
-      Unary && Unary->getOpcode() == UO_AddrOf)
-    E = ignoreWrappers(Unary->getSubExpr());
+  // Through a type-erasing holder on the way in (the `std::function<void()>
+  // job` parameter of an executor).
+  const Expr *E = analysis::stripToCallable(Body);
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
     return Lambda->getCallOperator();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
@@ -152,7 +121,7 @@ const FunctionDecl *ApiModel::getTaskFunction(const Expr *Body) {
       if (Var->hasLocalStorage() && !Var->getType()->isReferenceType() &&
           Var->getInit())
         if (const auto *Lambda =
-                dyn_cast<LambdaExpr>(ignoreWrappers(Var->getInit())))
+                dyn_cast<LambdaExpr>(analysis::stripToCallable(Var->getInit())))
           return Lambda->getCallOperator();
   }
   return nullptr;
