@@ -10,6 +10,7 @@
 #include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
 #include "model/Matchers.h"
+#include "utils/DeclRefExprUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -205,12 +206,9 @@ bool sendHasRoom(const model::ApiModel &Model, const CallExpr *Call,
   std::optional<uint64_t> Capacity = Model.channelCapacity(Var->getInit(), Ctx);
   if (!Capacity || *Capacity == 0)
     return false;
-  auto Refs =
-      match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
-            *Owner->getBody(), Ctx);
   uint64_t Sends = 0;
-  for (const BoundNodes &Nodes : Refs) {
-    const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
+  for (const DeclRefExpr *Ref :
+       utils::decl_ref_expr::allDeclRefExprs(*Var, *Owner->getBody(), Ctx)) {
     DynTypedNode Parent = valueParent(Ref, Ctx);
     if (Parent.get<LambdaExpr>())
       continue; // a capture
@@ -311,28 +309,8 @@ void DroppedCancellationCheck::checkFactoryCall(const CallExpr *Call,
   DynTypedNode Parent = valueParent(Call, Ctx, &Child);
 
   // with_timeout(p, d).first, std::get<0>(with_timeout(p, d))
-  if (const auto *Member = Parent.get<MemberExpr>()) {
-    const ValueDecl *Field = Member->getMemberDecl();
-    if (Field->getIdentifier() && Field->getName() == "first") {
-      if (claim(Call->getBeginLoc(), SM)) {
-        diag(Call->getBeginLoc(), "cancel function returned by %0 is "
-                                  "discarded: only the context is kept")
-            << Factory;
-        diag(Call->getBeginLoc(),
-             "keep both with 'auto [ctx, cancel] = ...' and call 'cancel()' "
-             "when the work is done",
-             DiagnosticIDs::Note);
-      }
-      return;
-    }
-    if (Field->getIdentifier() && Field->getName() == "second") {
-      DynTypedNode Holder = valueParent(Member, Ctx);
-      if (const auto *Var = Holder.get<VarDecl>())
-        if (Var->hasLocalStorage() && !Var->getType()->isReferenceType())
-          checkObligation(Call, Call, Var, /*IsPair=*/false, Fn, Ctx);
-    }
-    return;
-  }
+  if (const auto *Member = Parent.get<MemberExpr>())
+    return checkPairMember(Call, Member, Fn, Ctx);
   if (const auto *Get = Parent.get<CallExpr>();
       Get && !isa<CXXOperatorCallExpr>(Get)) {
     if (isStdFunction(Get->getDirectCallee(), "get") &&
@@ -369,26 +347,8 @@ void DroppedCancellationCheck::checkFactoryCall(const CallExpr *Call,
   // std::tie(ctx, cancel) = with_cancel(p);
   if (const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(ParentStmt);
       Assign && Assign->getOperator() == OO_Equal &&
-      Assign->getNumArgs() == 2 && Assign->getArg(1) == Child) {
-    const auto *Tie = dyn_cast<CallExpr>(Assign->getArg(0)->IgnoreImplicit());
-    if (!Tie || !isStdFunction(Tie->getDirectCallee(), "tie") ||
-        Tie->getNumArgs() != 2)
-      return;
-    const Expr *Target = Tie->getArg(1)->IgnoreParenImpCasts();
-    if (isStdIgnore(Target)) {
-      if (claim(Call->getBeginLoc(), SM))
-        diag(Call->getBeginLoc(),
-             "cancel function returned by %0 is assigned to 'std::ignore'")
-            << Factory;
-      return;
-    }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
-            !Var->getType()->isReferenceType())
-          checkObligation(Call, Assign, Var, /*IsPair=*/false, Fn, Ctx);
-    return; // a member, a global or a parameter: handed off
-  }
+      Assign->getNumArgs() == 2 && Assign->getArg(1) == Child)
+    return checkTieAssignment(Call, Assign, Fn, Ctx);
 
   // (void)with_cancel(p);  with_cancel(p);
   if (isVoidCast(ParentStmt)) {
@@ -398,7 +358,7 @@ void DroppedCancellationCheck::checkFactoryCall(const CallExpr *Call,
           << Factory;
     return;
   }
-  if (ParentStmt && isa<CompoundStmt>(ParentStmt)) {
+  if (isa_and_nonnull<CompoundStmt>(ParentStmt)) {
     if (claim(Call->getBeginLoc(), SM))
       diag(Call->getBeginLoc(), "result of %0 is discarded: its cancel "
                                 "function is never called")
@@ -406,6 +366,54 @@ void DroppedCancellationCheck::checkFactoryCall(const CallExpr *Call,
     return;
   }
   // Returned, passed on, stored: handed off.
+}
+
+void DroppedCancellationCheck::checkPairMember(const CallExpr *Call,
+                                               const MemberExpr *Member,
+                                               const FunctionDecl *Fn,
+                                               ASTContext &Ctx) {
+  const ValueDecl *Field = Member->getMemberDecl();
+  if (!Field->getIdentifier())
+    return;
+  if (Field->getName() == "first") {
+    if (!claim(Call->getBeginLoc(), Ctx.getSourceManager()))
+      return;
+    diag(Call->getBeginLoc(), "cancel function returned by %0 is "
+                              "discarded: only the context is kept")
+        << Call->getDirectCallee();
+    diag(Call->getBeginLoc(),
+         "keep both with 'auto [ctx, cancel] = ...' and call 'cancel()' "
+         "when the work is done",
+         DiagnosticIDs::Note);
+    return;
+  }
+  if (Field->getName() == "second")
+    if (const auto *Var = valueParent(Member, Ctx).get<VarDecl>())
+      if (Var->hasLocalStorage() && !Var->getType()->isReferenceType())
+        checkObligation(Call, Call, Var, /*IsPair=*/false, Fn, Ctx);
+}
+
+void DroppedCancellationCheck::checkTieAssignment(
+    const CallExpr *Call, const CXXOperatorCallExpr *Assign,
+    const FunctionDecl *Fn, ASTContext &Ctx) {
+  const auto *Tie = dyn_cast<CallExpr>(Assign->getArg(0)->IgnoreImplicit());
+  if (!Tie || !isStdFunction(Tie->getDirectCallee(), "tie") ||
+      Tie->getNumArgs() != 2)
+    return;
+  const Expr *Target = Tie->getArg(1)->IgnoreParenImpCasts();
+  if (isStdIgnore(Target)) {
+    if (claim(Call->getBeginLoc(), Ctx.getSourceManager()))
+      diag(Call->getBeginLoc(),
+           "cancel function returned by %0 is assigned to 'std::ignore'")
+          << Call->getDirectCallee();
+    return;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+          !Var->getType()->isReferenceType())
+        checkObligation(Call, Assign, Var, /*IsPair=*/false, Fn, Ctx);
+  // Otherwise a member, a global or a parameter: handed off.
 }
 
 void DroppedCancellationCheck::checkObligation(
@@ -582,47 +590,14 @@ void DroppedCancellationCheck::checkSpawn(const Expr *SiteExpr,
   if (SM.isInSystemHeader(Task->getLocation()))
     return;
 
-  // A task that takes a token and never uses it.
-  bool TakesStopToken = false;
-  for (const ParmVarDecl *Param : Task->parameters()) {
-    QualType T = Param->getType();
-    bool IsContext = Model.isContextType(T);
-    bool IsStopToken = Model.isStopTokenType(T);
-    TakesStopToken |= IsStopToken;
-    if ((!IsContext && !IsStopToken) || Param->isReferenced())
-      continue;
-    SourceLocation Loc = Param->getLocation();
-    if (!claim(Loc, SM))
-      continue;
-    std::string What = IsContext ? "context" : "stop token";
-    if (Param->getIdentifier())
-      What += " '" + Param->getName().str() + "'";
-    diag(Loc, "task takes a %0 but never uses it; cancellation cannot reach "
-              "the task")
-        << What;
-    diag(Site->Site->getBeginLoc(), "task spawned here", DiagnosticIDs::Note);
-  }
-
+  const bool TakesStopToken = checkUnusedTokenParameters(*Site, Task);
   const bool TakesToken =
       llvm::any_of(Task->parameters(), [&](const ParmVarDecl *Param) {
         return Model.isTokenType(Param->getType());
       });
-
-  // A std::jthread whose callable takes no token and loops forever.
-  bool ReportedLoop = false;
-  if (Site->Kind == model::SpawnKind::StdJThread && !TakesStopToken &&
-      ReportJThreadLoops && !isEnabled(check_names::LoopWithoutExit)) {
-    if (const Stmt *Loop = analysis::findForeverLoop(TaskBody, Ctx)) {
-      SourceLocation Loc = SiteExpr->getExprLoc();
-      if (claim(Loc, SM)) {
-        ReportedLoop = true;
-        diag(Loc, "std::jthread runs a loop that never exits and its "
-                  "callable takes no std::stop_token; the destructor's "
-                  "request_stop cannot reach it and join hangs");
-        diag(Loop->getBeginLoc(), "this loop never exits", DiagnosticIDs::Note);
-      }
-    }
-  }
+  const bool ReportedLoop = Site->Kind == model::SpawnKind::StdJThread &&
+                            !TakesStopToken &&
+                            checkJThreadLoop(SiteExpr, TaskBody, Ctx);
 
   // A lambda task that blocks but gets none of the tokens in scope.
   if (Tokens.empty() || TakesToken || ReportedLoop || !ReportUntokenedTasks)
@@ -642,6 +617,48 @@ void DroppedCancellationCheck::checkSpawn(const Expr *SiteExpr,
             "scope; pass %1 to the task")
       << Blocking->getDirectCallee()->getDeclName() << Tokens.front().Var;
   diag(Blocking->getExprLoc(), "blocks here", DiagnosticIDs::Note);
+}
+
+bool DroppedCancellationCheck::checkUnusedTokenParameters(
+    const model::SpawnSite &Site, const FunctionDecl *Task) {
+  const SourceManager &SM = Task->getASTContext().getSourceManager();
+  bool TakesStopToken = false;
+  for (const ParmVarDecl *Param : Task->parameters()) {
+    QualType T = Param->getType();
+    bool IsContext = Model.isContextType(T);
+    bool IsStopToken = Model.isStopTokenType(T);
+    TakesStopToken |= IsStopToken;
+    if ((!IsContext && !IsStopToken) || Param->isReferenced())
+      continue;
+    SourceLocation Loc = Param->getLocation();
+    if (!claim(Loc, SM))
+      continue;
+    std::string What = IsContext ? "context" : "stop token";
+    if (Param->getIdentifier())
+      What += " '" + Param->getName().str() + "'";
+    diag(Loc, "task takes a %0 but never uses it; cancellation cannot reach "
+              "the task")
+        << What;
+    diag(Site.Site->getBeginLoc(), "task spawned here", DiagnosticIDs::Note);
+  }
+  return TakesStopToken;
+}
+
+bool DroppedCancellationCheck::checkJThreadLoop(const Expr *SiteExpr,
+                                                const Stmt *TaskBody,
+                                                ASTContext &Ctx) {
+  // Yields to tether-loop-without-exit, which reports the loop itself.
+  if (!ReportJThreadLoops || isEnabled(check_names::LoopWithoutExit))
+    return false;
+  const Stmt *Loop = analysis::findForeverLoop(TaskBody, Ctx);
+  SourceLocation Loc = SiteExpr->getExprLoc();
+  if (!Loop || !claim(Loc, Ctx.getSourceManager()))
+    return false;
+  diag(Loc, "std::jthread runs a loop that never exits and its callable takes "
+            "no std::stop_token; the destructor's request_stop cannot reach "
+            "it and join hangs");
+  diag(Loop->getBeginLoc(), "this loop never exits", DiagnosticIDs::Note);
+  return true;
 }
 
 //===----------------------------------------------------------------------===//

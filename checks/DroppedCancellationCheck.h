@@ -28,12 +28,25 @@ private:
   void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
   void checkFactoryCall(const CallExpr *Call, const FunctionDecl *Fn,
                         ASTContext &Ctx);
+  void checkPairMember(const CallExpr *Call, const MemberExpr *Member,
+                       const FunctionDecl *Fn, ASTContext &Ctx);
+  void checkTieAssignment(const CallExpr *Call,
+                          const CXXOperatorCallExpr *Assign,
+                          const FunctionDecl *Fn, ASTContext &Ctx);
   void checkObligation(const CallExpr *Factory, const Stmt *Start,
                        const ValueDecl *Var, bool IsPair,
                        const FunctionDecl *Fn, ASTContext &Ctx);
   void checkBlockingCall(const CallExpr *Call, const FunctionDecl *Fn,
                          ASTContext &Ctx);
   void checkSpawn(const Expr *Site, const FunctionDecl *Fn, ASTContext &Ctx);
+  /// Reports the token parameters `Task` never uses; true if it takes a
+  /// stop token.
+  bool checkUnusedTokenParameters(const model::SpawnSite &Site,
+                                  const FunctionDecl *Task);
+  /// A std::jthread whose callable takes no token and loops forever; true
+  /// if reported.
+  bool checkJThreadLoop(const Expr *SiteExpr, const Stmt *TaskBody,
+                        ASTContext &Ctx);
   void checkStopCallback(const CXXConstructExpr *Construct, ASTContext &Ctx);
 
   /// Report a std::jthread whose callable takes no stop token and loops

@@ -403,6 +403,113 @@ private:
   Condition Result;
 };
 
+/// True if `Type` carries a way to stop: a stop token or source, a context,
+/// or a channel (a receive ends once it is closed, a send throws).
+bool carriesStop(const model::ApiModel &Model, QualType Type) {
+  return !Type.isNull() &&
+         (Model.isTokenType(Type) || Model.isStopSourceType(Type) ||
+          Model.isChannelType(Type));
+}
+
+/// True if something in `Loop` can stop it: it uses a token, context or
+/// channel, selects, calls `stop_requested` or a cancellation point, calls
+/// a function that may leave it (or whose body uses a token), or, inside a
+/// try block (`InTry`), calls a function that may throw to the handlers.
+/// Code with errors (mid-edit) is not understood well enough to report.
+bool observesStop(const model::ApiModel &Model,
+                  const model::NameList &CancellationPoints, const Stmt *Loop,
+                  bool InTry) {
+  bool Observes = false;
+  forEachStmt(Loop, [&](const Stmt *Node) {
+    if (Observes)
+      return;
+    if (const auto *E = dyn_cast<Expr>(Node))
+      Observes |= E->containsErrors() || carriesStop(Model, E->getType());
+    if (const auto *Decls = dyn_cast<DeclStmt>(Node))
+      for (const Decl *D : Decls->decls())
+        Observes |= D->isInvalidDecl();
+    const auto *Call = dyn_cast<CallExpr>(Node);
+    if (!Call)
+      return;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && (model::hasRole(Callee, model::role::Select) ||
+                   Model.isRecv(Callee) || Model.isSend(Callee)))
+      Observes = true;
+    if (Callee &&
+        ((Callee->getIdentifier() && Callee->getName() == "stop_requested") ||
+         CancellationPoints.contains(Callee)))
+      Observes = true;
+    // Inside a try block, a call that may throw is the way out the handlers
+    // expect (a queue's pop that throws once the queue is closed).
+    if (InTry) {
+      const auto *Proto =
+          Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
+      if (!Proto || !Proto->isNothrow())
+        Observes = true;
+    }
+    if (const FunctionDecl *Followed = followedCallee(Call)) {
+      if (analysis::calleeMayLeave(Followed))
+        Observes = true;
+      forEachStmt(Followed->getBody(), [&](const Stmt *Inner) {
+        if (const auto *E = dyn_cast<Expr>(Inner))
+          Observes |= carriesStop(Model, E->getType());
+      });
+    } else if (Callee && Callee->isNoReturn()) {
+      Observes = true;
+    }
+  });
+  return Observes;
+}
+
+/// The loop's only exit is a plain bool another thread writes.
+void reportSharedFlag(ClangTidyCheck &Check, const Condition &Cond,
+                      SourceLocation Loc) {
+  Check.diag(Loc, "loop's only exit condition %0 is a plain bool shared with "
+                  "another thread: a data race, and the compiler may hoist "
+                  "the read so that the loop never stops")
+      << Cond.SharedDecl << Cond.SharedRef->getSourceRange();
+  Check.diag(Cond.SharedRef->getExprLoc(),
+             "make %0 a 'std::atomic<bool>', or stop the task with a "
+             "'std::stop_token' or a context",
+             DiagnosticIDs::Note)
+      << Cond.SharedDecl;
+}
+
+/// The loop never exits: notes at what cannot change, and the token to
+/// check (the one the function already has, if any).
+void reportNeverExits(ClangTidyCheck &Check, const model::ApiModel &Model,
+                      const Condition &Cond, const FunctionDecl *Fn,
+                      SourceLocation Loc) {
+  Check.diag(Loc, "loop in a task never exits and checks no context or stop "
+                  "token: the task can never stop");
+  for (const auto &[Ref, Decl] : Cond.Fixed)
+    Check.diag(Ref->getExprLoc(),
+               Decl == Cond.CopiedCapture
+                   ? "%0 is captured by copy: the task never sees its "
+                     "spawner change it"
+                   : "%0 cannot change inside the loop",
+               DiagnosticIDs::Note)
+        << Decl;
+  const ValueDecl *InScope = nullptr;
+  for (const ParmVarDecl *Param : Fn->parameters())
+    if (!InScope && Model.isTokenType(Param->getType()))
+      InScope = Param;
+  if (const CXXRecordDecl *Lambda = lambdaOf(Fn))
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (!InScope && Capture.capturesVariable() &&
+          Model.isTokenType(Capture.getCapturedVar()->getType()))
+        InScope = Capture.getCapturedVar();
+  if (InScope)
+    Check.diag(Loc, "check %0 in the loop and return once it is cancelled",
+               DiagnosticIDs::Note)
+        << InScope;
+  else
+    Check.diag(Loc,
+               "give the task a context or 'std::stop_token' and return "
+               "from the loop once it is cancelled",
+               DiagnosticIDs::Note);
+}
+
 } // namespace
 
 LoopWithoutExitCheck::LoopWithoutExitCheck(StringRef Name,
@@ -522,134 +629,39 @@ void LoopWithoutExitCheck::checkLoop(const Task &T, const FunctionDecl *Fn,
   SourceLocation Loc = Loop->getBeginLoc();
   if (Loc.isInvalid() || (Loc.isMacroID() && SM.isInSystemMacro(Loc)))
     return;
-  if (analysis::findLoopExit(Loop))
+  if (analysis::findLoopExit(Loop) ||
+      observesStop(Model, CancellationPoints, Loop, InTry))
     return;
-
-  // Cancellation, channels, and exits in the functions the loop calls; code
-  // with errors (mid-edit) is not understood well enough to report.
-  bool Observes = false;
-  forEachStmt(Loop, [&](const Stmt *Node) {
-    if (Observes)
-      return;
-    if (const auto *E = dyn_cast<Expr>(Node); E && E->containsErrors())
-      Observes = true;
-    if (const auto *Decls = dyn_cast<DeclStmt>(Node))
-      for (const Decl *D : Decls->decls())
-        Observes |= D->isInvalidDecl();
-    if (const auto *E = dyn_cast<Expr>(Node)) {
-      QualType Type = E->getType();
-      if (!Type.isNull() &&
-          (Model.isTokenType(Type) || Model.isStopSourceType(Type) ||
-           Model.isChannelType(Type)))
-        Observes = true;
-    }
-    const auto *Call = dyn_cast<CallExpr>(Node);
-    if (!Call)
-      return;
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && (model::hasRole(Callee, model::role::Select) ||
-                   Model.isRecv(Callee) || Model.isSend(Callee)))
-      Observes = true;
-    if (Callee &&
-        ((Callee->getIdentifier() && Callee->getName() == "stop_requested") ||
-         CancellationPoints.contains(Callee)))
-      Observes = true;
-    // Inside a try block, a call that may throw is the way out the handlers
-    // expect (a queue's pop that throws once the queue is closed).
-    if (InTry) {
-      const auto *Proto =
-          Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
-      if (!Proto || !Proto->isNothrow())
-        Observes = true;
-    }
-    if (const FunctionDecl *Followed = followedCallee(Call)) {
-      if (analysis::calleeMayLeave(Followed))
-        Observes = true;
-      forEachStmt(Followed->getBody(), [&](const Stmt *Inner) {
-        if (const auto *E = dyn_cast<Expr>(Inner))
-          if (!E->getType().isNull() && (Model.isTokenType(E->getType()) ||
-                                         Model.isStopSourceType(E->getType()) ||
-                                         Model.isChannelType(E->getType())))
-            Observes = true;
-      });
-    } else if (Callee && Callee->isNoReturn()) {
-      Observes = true;
-    }
-  });
-  if (Observes)
-    return;
-
   Condition Cond = ConditionReader(Fn, Fn == T.Body, Loop, Ctx)
                        .read(analysis::getLoopCondition(Loop));
-  if (Cond.Result == Condition::Changes)
+  if (Cond.Result == Condition::Changes || !claim(Loc, SM))
     return;
+  if (Cond.Result == Condition::Shared)
+    reportSharedFlag(*this, Cond, Loc);
+  else
+    reportNeverExits(*this, Model, Cond, Fn, Loc);
+  noteTask(T, Fn, Via);
+}
 
-  if (!claim(Loc, SM))
-    return;
-
-  if (Cond.Result == Condition::Shared) {
-    diag(Loc, "loop's only exit condition %0 is a plain bool shared with "
-              "another thread: a data race, and the compiler may hoist the "
-              "read so that the loop never stops")
-        << Cond.SharedDecl << Cond.SharedRef->getSourceRange();
-    diag(Cond.SharedRef->getExprLoc(),
-         "make %0 a 'std::atomic<bool>', or stop the task with a "
-         "'std::stop_token' or a context",
-         DiagnosticIDs::Note)
-        << Cond.SharedDecl;
-  } else {
-    diag(Loc, "loop in a task never exits and checks no context or stop "
-              "token: the task can never stop");
-    for (const auto &[Ref, Decl] : Cond.Fixed) {
-      if (Decl == Cond.CopiedCapture)
-        diag(Ref->getExprLoc(),
-             "%0 is captured by copy: the task never sees its spawner change "
-             "it",
-             DiagnosticIDs::Note)
-            << Decl;
-      else
-        diag(Ref->getExprLoc(), "%0 cannot change inside the loop",
-             DiagnosticIDs::Note)
-            << Decl;
-    }
-    // A token the function already has, unused by the loop.
-    const ValueDecl *InScope = nullptr;
-    for (const ParmVarDecl *Param : Fn->parameters())
-      if (!InScope && Model.isTokenType(Param->getType()))
-        InScope = Param;
-    if (const CXXRecordDecl *Lambda = lambdaOf(Fn))
-      for (const LambdaCapture &Capture : Lambda->captures())
-        if (!InScope && Capture.capturesVariable() &&
-            Model.isTokenType(Capture.getCapturedVar()->getType()))
-          InScope = Capture.getCapturedVar();
-    if (InScope)
-      diag(Loc, "check %0 in the loop and return once it is cancelled",
-           DiagnosticIDs::Note)
-          << InScope;
-    else
-      diag(Loc,
-           "give the task a context or 'std::stop_token' and return from "
-           "the loop once it is cancelled",
-           DiagnosticIDs::Note);
-  }
-
+void LoopWithoutExitCheck::noteTask(const Task &T, const FunctionDecl *Fn,
+                                    const CallExpr *Via) {
   if (Via)
     diag(Via->getExprLoc(), "%0 is called from the task here",
          DiagnosticIDs::Note)
         << Fn;
-  if (T.Site.Kind == model::SpawnKind::StdJThread) {
-    bool TakesToken = llvm::any_of(T.Body->parameters(), [&](const auto *P) {
-      return Model.isStopTokenType(P->getType());
-    });
-    diag(T.Site.Site->getExprLoc(),
-         "std::jthread's destructor requests stop and then joins: %select{the "
-         "callable takes no 'std::stop_token'|the loop never checks the "
-         "callable's 'std::stop_token'}0, so the destructor hangs",
-         DiagnosticIDs::Note)
-        << TakesToken;
-  } else {
+  if (T.Site.Kind != model::SpawnKind::StdJThread) {
     diag(T.Site.Site->getExprLoc(), "task spawned here", DiagnosticIDs::Note);
+    return;
   }
+  bool TakesToken = llvm::any_of(T.Body->parameters(), [&](const auto *P) {
+    return Model.isStopTokenType(P->getType());
+  });
+  diag(T.Site.Site->getExprLoc(),
+       "std::jthread's destructor requests stop and then joins: %select{the "
+       "callable takes no 'std::stop_token'|the loop never checks the "
+       "callable's 'std::stop_token'}0, so the destructor hangs",
+       DiagnosticIDs::Note)
+      << TakesToken;
 }
 
 } // namespace clang::tidy::tether

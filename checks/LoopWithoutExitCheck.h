@@ -33,6 +33,8 @@ private:
                      ASTContext &Ctx);
   void checkLoop(const Task &T, const FunctionDecl *Fn, const Stmt *Loop,
                  const CallExpr *Via, bool InTry, ASTContext &Ctx);
+  /// The notes that say which task runs the loop, and how it gets there.
+  void noteTask(const Task &T, const FunctionDecl *Fn, const CallExpr *Via);
   bool isExempt(const Task &T, const FunctionDecl *Fn) const;
 
   /// Loops written inside `main` (also in lambdas there) are not reported.

@@ -230,7 +230,7 @@ UnboundedChannelSendCheck::tallySends(const ChannelParties &Ch,
     Tally.CanBuffer &= Count == 1 && PerPath == 1 && P.Mult != UnboundedCount &&
                        isLastAction(P.firstSend()->S, P.Body, Ctx);
   }
-  Tally.CanBuffer &= Tally.Sends != UnboundedCount && Tally.Sends <= 64;
+  Tally.CanBuffer &= Tally.Sends <= 64; // not UnboundedCount either
   return Tally;
 }
 

@@ -16,6 +16,8 @@
 #include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
 #include "model/Matchers.h"
+#include "utils/DeclRefExprUtils.h"
+#include "utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -237,9 +239,8 @@ UnstoppedTickerCheck::UnstoppedTickerCheck(StringRef Name,
       AfterInLoopMinMilliseconds(
           Options.get("AfterInLoopMinMilliseconds", 1000U)),
       TimerStartStopFunctions(Options.get("TimerStartStopFunctions", "")) {
-  llvm::SmallVector<StringRef, 4> Items;
-  StringRef(TimerStartStopFunctions).split(Items, ';', -1, false);
-  for (StringRef Item : Items) {
+  for (StringRef Item :
+       utils::options::parseStringList(TimerStartStopFunctions)) {
     auto [Start, Stop] = Item.split('=');
     Start = Start.trim();
     Stop = Stop.trim();
@@ -385,12 +386,9 @@ void UnstoppedTickerCheck::checkTick(const CallExpr *Call,
     return;
   if (const auto *Var = valueParent(Call, Ctx).get<VarDecl>();
       Var && Fn->hasBody()) {
-    auto Refs =
-        match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
-              *Fn->getBody(), Ctx);
-    if (llvm::any_of(Refs, [&](const BoundNodes &Nodes) {
-          return isRangeInit(Nodes.getNodeAs<DeclRefExpr>("ref"), Ctx);
-        }))
+    if (llvm::any_of(
+            utils::decl_ref_expr::allDeclRefExprs(*Var, *Fn->getBody(), Ctx),
+            [&](const DeclRefExpr *Ref) { return isRangeInit(Ref, Ctx); }))
       return;
   }
   analysis::FunctionPaths *Graph = pathsOf(Fn, Ctx);
@@ -445,11 +443,8 @@ UnstoppedTickerCheck::localTickerFix(const CallExpr *Call,
     return std::nullopt;
   // The channel must stay in this function: received from, or a select
   // case; never captured, stored, returned or passed on.
-  auto Refs =
-      match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
-            *Fn->getBody(), Ctx);
-  for (const BoundNodes &Nodes : Refs) {
-    const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
+  for (const DeclRefExpr *Ref :
+       utils::decl_ref_expr::allDeclRefExprs(*Var, *Fn->getBody(), Ctx)) {
     if (Ref->refersToEnclosingVariableOrCapture())
       return std::nullopt;
     DynTypedNode Use = valueParent(Ref, Ctx);
@@ -579,11 +574,9 @@ void UnstoppedTickerCheck::checkStatic(const VarDecl *Var, ASTContext &Ctx) {
     if (Makes.empty())
       return;
   }
-  auto Refs = match(
-      findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")), Ctx);
   analysis::Tracked Track = trackTicker(Model, Var);
-  for (const BoundNodes &Nodes : Refs) {
-    const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
+  for (const DeclRefExpr *Ref : utils::decl_ref_expr::allDeclRefExprs(
+           *Var, *Ctx.getTranslationUnitDecl(), Ctx)) {
     if (analysis::classifyUse(Track, Ref, Ctx) != analysis::UseKind::Inert)
       return; // stopped, deleted, or handed to code that may stop it
   }
@@ -706,13 +699,11 @@ void UnstoppedTickerCheck::checkSpawn(const Expr *SiteExpr,
     if (!Var || !Body)
       return false;
     analysis::Tracked Track = trackTicker(Model, Var);
-    auto Refs =
-        match(findAll(declRefExpr(to(valueDecl(equalsNode(Var)))).bind("ref")),
-              *Body, Ctx);
-    return llvm::any_of(Refs, [&](const BoundNodes &Nodes) {
-      return analysis::classifyUse(Track, Nodes.getNodeAs<DeclRefExpr>("ref"),
-                                   Ctx) == analysis::UseKind::Called;
-    });
+    return llvm::any_of(analysis::referencesTo(Var, *Body, Ctx),
+                        [&](const DeclRefExpr *Ref) {
+                          return analysis::classifyUse(Track, Ref, Ctx) ==
+                                 analysis::UseKind::Called;
+                        });
   };
   for (const Owned &O : Owns) {
     if (StoppedIn(O.Inner, Task->getBody()) ||

@@ -1,4 +1,4 @@
-// Seed scenario 1: a send that nobody will ever receive.
+// The blocked-channel leak: a send that nobody will ever receive.
 #include "example.hpp"
 
 using namespace example;

@@ -1,4 +1,4 @@
-// Seed scenario 4: a context that is not passed on.
+// The context-not-propagated leak: a context that is not passed on.
 #include "example.hpp"
 
 using namespace example;

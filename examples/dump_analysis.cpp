@@ -1,4 +1,4 @@
-// Detection method 2: a dump of every live task (the seed's runtime.Stack),
+// Detection method 2: a dump of every live task (Go's runtime.Stack dump),
 // with the function and line where each was spawned and where it waits.
 #include "example.hpp"
 

@@ -1,4 +1,4 @@
-// Seed scenario 2: a loop with no exit.
+// The infinite-loop leak: a loop with no exit.
 #include "example.hpp"
 
 #include <atomic>

@@ -1,4 +1,4 @@
-// Seed scenario 3: a ticker that is never stopped.
+// The unclosed-resource leak: a ticker that is never stopped.
 #include "example.hpp"
 
 using namespace example;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make demo`: checks the seed's scenarios (examples/) with tether's clang-tidy
+# `make demo`: checks the leak scenarios (examples/) with tether's clang-tidy
 # checks, then runs each, fixed version then leaky twin, and shows what
 # tether's leak detector reports about them.
 #

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the default tree (GoogleTest suites and lit under ctest),
 # the runtime suites again under AddressSanitizer and under ThreadSanitizer,
-# and the format check; ends with one summary line.
+# the format check and the lint of checks/; ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +28,12 @@ echo "== clang-format"
 format_status=$?
 cat "$results/format.log"
 
+echo "== lint of checks/ (checks/.clang-tidy)"
+./scripts/lint-checks.sh >"$results/checks-lint.log" 2>&1
+lint_status=$?
+grep -E "(warning|error):" "$results/checks-lint.log" || true
+
 python3 scripts/test_summary.py "$results" build/test/lit-results.xml \
-  --extra "clang-format=$format_status" || status=1
+  --extra "clang-format=$format_status" \
+  --extra "checks-lint=$lint_status" || status=1
 exit $status

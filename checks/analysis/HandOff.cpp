@@ -9,6 +9,7 @@
 
 #include "HandOff.h"
 #include "ParentIndex.h"
+#include "ValueFlow.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -18,18 +19,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::tether::analysis {
 
 namespace {
-
-/// Nodes that pass a value through unchanged.
-bool isTransparent(const Stmt *S) {
-  if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-          CXXBindTemporaryExpr, FullExpr>(S))
-    return true;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-    return Construct->getNumArgs() == 1 && Construct->getConstructor() &&
-           Construct->getConstructor()->isCopyOrMoveConstructor() &&
-           !isa<CXXTemporaryObjectExpr>(Construct);
-  return false;
-}
 
 /// Where a lambda that captures the tracked variable goes.
 struct LambdaDestination {
@@ -93,11 +82,7 @@ const LambdaExpr *enclosingLambda(const Expr *Ref, const Stmt *Body,
 
 void collect(const Tracked &T, const Stmt *Body, ASTContext &Ctx,
              Discharges &Out, unsigned Depth) {
-  auto Refs =
-      match(findAll(declRefExpr(to(valueDecl(equalsNode(T.Var)))).bind("ref")),
-            *Body, Ctx);
-  for (const BoundNodes &Nodes : Refs) {
-    const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
+  for (const DeclRefExpr *Ref : referencesTo(T.Var, *Body, Ctx)) {
     Out.AnyUse = true;
     if (const LambdaExpr *Lambda = enclosingLambda(Ref, Body, Ctx)) {
       LambdaDestination Dest = classifyLambda(Lambda, Ctx);

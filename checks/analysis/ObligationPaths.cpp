@@ -69,7 +69,7 @@ static std::optional<LeakingExit> exitOf(const CFGBlock &Block,
   if (const Stmt *Terminator = Block.getTerminatorStmt())
     if (const auto *Throw = dyn_cast<CXXThrowExpr>(Terminator))
       return LeakingExit{ExitKind::Throw, Throw->getThrowLoc()};
-  for (auto It = Block.rbegin(); It != Block.rend(); ++It)
+  for (const auto *It = Block.rbegin(); It != Block.rend(); ++It)
     if (std::optional<CFGStmt> S = It->getAs<CFGStmt>()) {
       if (const auto *Return = dyn_cast<ReturnStmt>(S->getStmt()))
         return LeakingExit{ExitKind::Return, Return->getReturnLoc()};

@@ -1,6 +1,7 @@
 //===--- Annotations.cpp - tether clang-tidy ------------------------------===//
 
 #include "Annotations.h"
+#include "utils/OptionsUtils.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -106,10 +107,7 @@ std::string qualifiedName(const NamedDecl *D) {
 }
 
 NameList::NameList(llvm::StringRef Option) : Raw(Option.str()) {
-  llvm::SmallVector<llvm::StringRef, 8> Items;
-  Option.split(Items, ';', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Item : Items) {
-    Item = Item.trim();
+  for (llvm::StringRef Item : utils::options::parseStringList(Option)) {
     Item.consume_front("::");
     if (!Item.empty())
       Names.push_back(Item.str());

@@ -11,7 +11,8 @@
 #include <vector>
 
 namespace clang::clangd {
-int clangdMain(int argc, char *argv[]);
+// Defined in Debian's libclangdMain.a, which declares it in no header.
+int clangdMain(int argc, char *argv[]); // NOLINT(misc-use-internal-linkage)
 } // namespace clang::clangd
 
 int main(int argc, char *argv[]) {
