@@ -280,6 +280,7 @@ template <class T> chan<T> make_chan(std::size_t capacity) {
 
 } // namespace tether
 
-// The context and stop-token overloads are selects, defined in select.hpp,
-// which context.hpp includes once the classes above are complete.
+// The context and stop-token overloads are selects, defined in
+// detail/cancellable_ops.hpp: select.hpp includes it, and context.hpp
+// includes select.hpp once the classes above are complete.
 #include <tether/context.hpp>
