@@ -1,7 +1,7 @@
-// leak::monitor (the seed's automated monitor) and the global deadlock
-// watchdog: a thread that looks at the registry only while some known plain
-// thread is blocked in tether (a deadlock needs one), so it costs nothing
-// while programs run.
+// leak::monitor (the automated monitor of the Go interview chapter's
+// detection method 3) and the global deadlock watchdog: a thread that looks
+// at the registry only while some known plain thread is blocked in tether (a
+// deadlock needs one), so it costs nothing while programs run.
 #include <tether/leak.hpp>
 
 #include <condition_variable>

@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <iterator>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <source_location>
 #include <stop_token>
@@ -14,8 +13,6 @@
 
 #include <tether/config.hpp>
 #include <tether/detail/chan_state.hpp>
-#include <tether/detail/task_record.hpp>
-#include <tether/detail/type_name.hpp>
 #include <tether/errors.hpp>
 
 namespace tether {
@@ -47,12 +44,6 @@ template <class T> struct [[nodiscard]] recv_result {
   T *operator->() { return &*value; }
 };
 
-namespace detail {
-/// Blocks the caller for good: an operation on the nil channel.
-[[noreturn]] void block_forever(block_kind kind, std::source_location site,
-                                const char *type);
-} // namespace detail
-
 /// The receiving half of a channel. Every chan<T> is one; context::done()
 /// and the time functions hand out only this half.
 template <class T> class TETHER_ANNOTATE("tether::channel") recv_chan {
@@ -64,28 +55,7 @@ public:
 
   /// Waits for a value; empty once the channel is closed and drained.
   [[nodiscard]] TETHER_ANNOTATE("tether::blocking_recv") std::optional<T> recv(
-      std::source_location site = std::source_location::current()) const {
-    if (!state_)
-      detail::block_forever(detail::block_kind::chan_recv, site,
-                            detail::chan_type_name<T>());
-    std::optional<T> out;
-    detail::waiter_node *woken = nullptr;
-    std::unique_lock lock(state_->lock());
-    if (state_->try_recv_locked(out, woken)) {
-      lock.unlock();
-      if (woken)
-        woken->owner->unpark();
-      return out;
-    }
-    detail::parker parker;
-    detail::waiter_node node{&parker, 0, &out};
-    state_->enqueue_recv_locked(node);
-    lock.unlock();
-    detail::blocked_scope blocked(detail::block_kind::chan_recv, site,
-                                  detail::chan_type_name<T>(), state_, parker);
-    parker.park();
-    return out;
-  }
+      std::source_location site = std::source_location::current()) const;
 
   /// Waits for a value or for `ctx` to be cancelled.
   TETHER_ANNOTATE("tether::cancellable")
@@ -100,31 +70,10 @@ public:
        std::source_location site = std::source_location::current()) const;
 
   /// Receives without blocking: ok, closed, or would_block.
-  TETHER_ANNOTATE("tether::try_recv") recv_result<T> try_recv() const {
-    if (!state_ || !state_->may_recv()) // empty and open: skip the lock
-      return {chan_status::would_block, std::nullopt};
-    recv_result<T> result;
-    detail::waiter_node *woken = nullptr;
-    std::unique_lock lock(state_->lock());
-    if (!state_->try_recv_locked(result.value, woken)) {
-      result.status = chan_status::would_block;
-      return result;
-    }
-    lock.unlock();
-    if (woken)
-      woken->owner->unpark();
-    if (!result.value)
-      result.status = chan_status::closed;
-    return result;
-  }
+  TETHER_ANNOTATE("tether::try_recv") recv_result<T> try_recv() const;
 
   /// The number of buffered values (Go's len).
-  [[nodiscard]] std::size_t size() const {
-    if (!state_)
-      return 0;
-    std::lock_guard lock(state_->lock());
-    return state_->size_locked();
-  }
+  [[nodiscard]] std::size_t size() const;
 
   /// The buffer capacity (Go's cap); 0 for unbuffered and nil channels.
   [[nodiscard]] std::size_t capacity() const noexcept {
@@ -198,31 +147,7 @@ public:
   /// closed_channel_error if the channel is or becomes closed.
   TETHER_ANNOTATE("tether::blocking_send")
   void send(T value,
-            std::source_location site = std::source_location::current()) const {
-    if (!state_)
-      detail::block_forever(detail::block_kind::chan_send, site,
-                            detail::chan_type_name<T>());
-    detail::waiter_node *woken = nullptr;
-    std::unique_lock lock(state_->lock());
-    if (state_->try_send_locked(value, woken)) {
-      lock.unlock();
-      if (woken)
-        woken->owner->unpark();
-      return;
-    }
-    detail::parker parker;
-    detail::waiter_node node{&parker, 0, &value};
-    state_->enqueue_send_locked(node);
-    lock.unlock();
-    {
-      detail::blocked_scope blocked(detail::block_kind::chan_send, site,
-                                    detail::chan_type_name<T>(), state_,
-                                    parker);
-      parker.park();
-    }
-    if (!node.completed)
-      throw closed_channel_error();
-  }
+            std::source_location site = std::source_location::current()) const;
 
   /// Sends `value` unless `ctx` is cancelled first: ok or cancelled.
   [[nodiscard]] TETHER_ANNOTATE("tether::cancellable") chan_status
@@ -237,32 +162,11 @@ public:
   /// Sends only if a receiver waits or the buffer has room. Throws on a
   /// closed channel; returns false (and keeps nothing) on the nil channel.
   [[nodiscard]] TETHER_ANNOTATE("tether::try_send") bool try_send(
-      T value) const {
-    if (!state_)
-      return false;
-    detail::waiter_node *woken = nullptr;
-    std::unique_lock lock(state_->lock());
-    if (!state_->try_send_locked(value, woken))
-      return false;
-    lock.unlock();
-    if (woken)
-      woken->owner->unpark();
-    return true;
-  }
+      T value) const;
 
   /// Closes the channel: receivers drain the buffer, then get nothing;
   /// blocked senders throw. Throws close_error on a closed or nil channel.
-  TETHER_ANNOTATE("tether::close") void close() const {
-    if (!state_)
-      throw close_error("close of nil channel");
-    detail::wake_list woken;
-    {
-      std::lock_guard lock(state_->lock());
-      if (!state_->close_locked(woken))
-        throw close_error("close of closed channel");
-    }
-    woken.wake_all();
-  }
+  TETHER_ANNOTATE("tether::close") void close() const;
 
   /// The receive-only view of this channel.
   [[nodiscard]] recv_chan<T> recv_only() const noexcept { return *this; }
@@ -274,12 +178,12 @@ private:
       : recv_chan<T>(std::move(state)) {}
 };
 
-template <class T> chan<T> make_chan(std::size_t capacity) {
-  return chan<T>(std::make_shared<detail::chan_state<T>>(capacity));
-}
-
 } // namespace tether
 
-// The context and stop-token overloads are selects, defined in select.hpp,
-// which context.hpp includes once the classes above are complete.
+// The bodies of the operations above.
+#include <tether/detail/chan_ops.hpp>
+
+// The context and stop-token overloads are selects, defined in
+// detail/cancellable_ops.hpp: select.hpp includes it, and context.hpp
+// includes select.hpp once the classes above are complete.
 #include <tether/context.hpp>

@@ -162,7 +162,8 @@ void set_tracking(bool enabled) noexcept;
 
 /// Samples the live-task count on a period and calls back when it exceeds
 /// the baseline (the count at construction) by more than a threshold: the
-/// seed's automated monitor. Stops in its destructor.
+/// automated monitor of the Go interview chapter's detection method 3. Stops
+/// in its destructor.
 class monitor {
 public:
   struct sample {

@@ -6,55 +6,24 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
-#include <functional>
 #include <mutex>
 #include <source_location>
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include <tether/config.hpp>
 #include <tether/context.hpp>
 #include <tether/detail/parker.hpp>
+#include <tether/detail/spawn.hpp>
 
 namespace tether {
 
 /// Sets the number of worker threads; call before the first task starts.
 /// Default: std::thread::hardware_concurrency(), or TETHER_WORKERS.
 void set_worker_count(std::size_t count);
-
-namespace detail {
-
-/// Starts `body` as a tracked fiber on the worker pool; returns its id.
-std::uint64_t spawn(std::string name, std::source_location site,
-                    std::function<void()> body);
-
-/// A copyable holder for move-only callables, so std::function can carry them.
-template <class F> struct shared_callable {
-  std::shared_ptr<F> fn;
-  void operator()() { (*fn)(); }
-};
-
-template <class F, class... Args>
-std::function<void()> bind_task(F &&f, Args &&...args) {
-  auto bound = [fn = std::forward<F>(f),
-                tuple =
-                    std::make_tuple(std::forward<Args>(args)...)]() mutable {
-    std::apply(fn, std::move(tuple));
-  };
-  // tracked_closure tells the leak detector where the captures live.
-  using bound_type = tracked_closure<decltype(bound)>;
-  if constexpr (std::is_copy_constructible_v<bound_type>)
-    return bound_type{std::move(bound)};
-  else
-    return shared_callable<bound_type>{
-        std::make_shared<bound_type>(bound_type{std::move(bound)})};
-}
-
-} // namespace detail
 
 /// Starts a task: `tether::go(f, args...)` or `tether::go("name", f,
 /// args...)`. A class so that it can record the spawn site after a pack;

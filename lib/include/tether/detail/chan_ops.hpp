@@ -1,0 +1,131 @@
+// The bodies of make_chan and of the plain (not cancellable) operations of
+// recv_chan<T> and chan<T>. Included at the end of <tether/chan.hpp>, which
+// declares them; not to be included on its own.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <source_location>
+#include <utility>
+
+#include <tether/detail/chan_state.hpp>
+#include <tether/detail/parker.hpp>
+#include <tether/detail/task_record.hpp>
+#include <tether/detail/type_name.hpp>
+#include <tether/errors.hpp>
+
+namespace tether {
+
+namespace detail {
+/// Blocks the caller for good: an operation on the nil channel.
+[[noreturn]] void block_forever(block_kind kind, std::source_location site,
+                                const char *type);
+} // namespace detail
+
+template <class T> chan<T> make_chan(std::size_t capacity) {
+  return chan<T>(std::make_shared<detail::chan_state<T>>(capacity));
+}
+
+template <class T>
+std::optional<T> recv_chan<T>::recv(std::source_location site) const {
+  if (!state_)
+    detail::block_forever(detail::block_kind::chan_recv, site,
+                          detail::chan_type_name<T>());
+  std::optional<T> out;
+  detail::waiter_node *woken = nullptr;
+  std::unique_lock lock(state_->lock());
+  if (state_->try_recv_locked(out, woken)) {
+    lock.unlock();
+    if (woken)
+      woken->owner->unpark();
+    return out;
+  }
+  detail::parker parker;
+  detail::waiter_node node{&parker, 0, &out};
+  state_->enqueue_recv_locked(node);
+  lock.unlock();
+  detail::blocked_scope blocked(detail::block_kind::chan_recv, site,
+                                detail::chan_type_name<T>(), state_, parker);
+  parker.park();
+  return out;
+}
+
+template <class T> recv_result<T> recv_chan<T>::try_recv() const {
+  if (!state_ || !state_->may_recv()) // empty and open: skip the lock
+    return {chan_status::would_block, std::nullopt};
+  recv_result<T> result;
+  detail::waiter_node *woken = nullptr;
+  std::unique_lock lock(state_->lock());
+  if (!state_->try_recv_locked(result.value, woken)) {
+    result.status = chan_status::would_block;
+    return result;
+  }
+  lock.unlock();
+  if (woken)
+    woken->owner->unpark();
+  if (!result.value)
+    result.status = chan_status::closed;
+  return result;
+}
+
+template <class T> std::size_t recv_chan<T>::size() const {
+  if (!state_)
+    return 0;
+  std::lock_guard lock(state_->lock());
+  return state_->size_locked();
+}
+
+template <class T>
+void chan<T>::send(T value, std::source_location site) const {
+  if (!state_)
+    detail::block_forever(detail::block_kind::chan_send, site,
+                          detail::chan_type_name<T>());
+  detail::waiter_node *woken = nullptr;
+  std::unique_lock lock(state_->lock());
+  if (state_->try_send_locked(value, woken)) {
+    lock.unlock();
+    if (woken)
+      woken->owner->unpark();
+    return;
+  }
+  detail::parker parker;
+  detail::waiter_node node{&parker, 0, &value};
+  state_->enqueue_send_locked(node);
+  lock.unlock();
+  {
+    detail::blocked_scope blocked(detail::block_kind::chan_send, site,
+                                  detail::chan_type_name<T>(), state_, parker);
+    parker.park();
+  }
+  if (!node.completed)
+    throw closed_channel_error();
+}
+
+template <class T> bool chan<T>::try_send(T value) const {
+  if (!state_)
+    return false;
+  detail::waiter_node *woken = nullptr;
+  std::unique_lock lock(state_->lock());
+  if (!state_->try_send_locked(value, woken))
+    return false;
+  lock.unlock();
+  if (woken)
+    woken->owner->unpark();
+  return true;
+}
+
+template <class T> void chan<T>::close() const {
+  if (!state_)
+    throw close_error("close of nil channel");
+  detail::wake_list woken;
+  {
+    std::lock_guard lock(state_->lock());
+    if (!state_->close_locked(woken))
+      throw close_error("close of closed channel");
+  }
+  woken.wake_all();
+}
+
+} // namespace tether
