@@ -128,6 +128,22 @@ unsigned countReceives(const ChannelParties &Ch,
   return Recvs;
 }
 
+/// The spawn site at which party `Sender` starts the receiving party
+/// `Receiver` after its (first, not repeated) send; null if `Receiver` runs
+/// when the send happens.
+const Expr *startedAfterSend(const ChannelParties &Ch, unsigned Receiver,
+                             unsigned Sender, const SourceManager &SM) {
+  const ChannelOp *Send = Ch.Parties[Sender].firstSend();
+  const Expr *Via = Ch.descendsFrom(Receiver, Sender)
+                        ? Ch.spawnIn(Receiver, Sender)
+                        : nullptr;
+  if (!Via || Send->InLoop ||
+      !SM.isBeforeInTranslationUnit(SM.getFileLoc(Send->Loc),
+                                    SM.getFileLoc(Via->getBeginLoc())))
+    return nullptr;
+  return Via;
+}
+
 } // namespace
 
 UnboundedChannelSendCheck::UnboundedChannelSendCheck(StringRef Name,
@@ -266,13 +282,10 @@ bool UnboundedChannelSendCheck::checkNoReceiver(const ChannelParties &Ch,
   const ChannelOp *Send = Ch.Parties[Sender].firstSend();
   const Expr *LateSpawn = nullptr;
   for (unsigned R : Tally.Receivers) {
-    const Expr *Via =
-        Ch.descendsFrom(R, Sender) ? Ch.spawnIn(R, Sender) : nullptr;
-    if (!Via || Send->InLoop ||
-        !SM.isBeforeInTranslationUnit(SM.getFileLoc(Send->Loc),
-                                      SM.getFileLoc(Via->getBeginLoc())))
+    const Expr *Via = startedAfterSend(Ch, R, Sender, SM);
+    if (!Via)
       return false; // a receiver that is running when the send happens
-    LateSpawn = LateSpawn ? LateSpawn : Via; // started by the sender after
+    LateSpawn = LateSpawn ? LateSpawn : Via;
   }
   if (!claim(Send->Loc, SM))
     return false;
@@ -353,12 +366,8 @@ bool UnboundedChannelSendCheck::checkReceiversStop(const ChannelParties &Ch,
   std::optional<GiveUp> First;
   unsigned FirstParty = 0;
   for (unsigned R : Tally.Receivers) {
-    const Expr *Via =
-        Ch.descendsFrom(R, Sender) ? Ch.spawnIn(R, Sender) : nullptr;
-    if (Via && !Send->InLoop &&
-        SM.isBeforeInTranslationUnit(SM.getFileLoc(Send->Loc),
-                                     SM.getFileLoc(Via->getBeginLoc())))
-      continue; // started by the sender after it sends
+    if (startedAfterSend(Ch, R, Sender, SM))
+      continue; // not running when the send happens
     const Party &Q = Ch.Parties[R];
     analysis::FunctionPaths *Graph = pathsOf(Q.Fn, Ctx);
     if (!Graph || (R == 0 && Q.Fn->isMain()))

@@ -434,8 +434,7 @@ UnstoppedTickerCheck::localTickerFix(const CallExpr *Call,
   if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
       !Var->getIdentifier())
     return std::nullopt;
-  DynTypedNodeList Up = ParentIndex::of(Ctx).parents(*Var);
-  const DeclStmt *Decl = Up.empty() ? nullptr : Up[0].get<DeclStmt>();
+  const DeclStmt *Decl = analysis::declaringStmt(Var, Ctx);
   if (!Decl || !Decl->isSingleDecl() || Decl->getBeginLoc().isMacroID())
     return std::nullopt;
   DynTypedNodeList Scope = ParentIndex::of(Ctx).parents(*Decl);
@@ -534,8 +533,7 @@ void UnstoppedTickerCheck::checkNew(const CXXNewExpr *New,
     }
     return;
   }
-  DynTypedNodeList Up = ParentIndex::of(Ctx).parents(*Var);
-  const Stmt *Start = Up.empty() ? nullptr : Up[0].get<Stmt>();
+  const Stmt *Start = analysis::declaringStmt(Var, Ctx);
   if (!Start)
     return;
   std::optional<analysis::LeakingExit> Exit =
@@ -770,8 +768,7 @@ void UnstoppedTickerCheck::checkTimerStart(const CallExpr *Call,
           << Start << Var;
     return;
   }
-  DynTypedNodeList Up = ParentIndex::of(Ctx).parents(*Var);
-  const Stmt *Decl = Up.empty() ? nullptr : Up[0].get<Stmt>();
+  const Stmt *Decl = analysis::declaringStmt(Var, Ctx);
   if (!Decl)
     return;
   std::optional<analysis::LeakingExit> Exit =

@@ -118,6 +118,13 @@ void forEachAncestor(const Stmt *S, ASTContext &Ctx, F &&Visit) {
   forEachAncestor(DynTypedNode::create(*S), Ctx, std::forward<F>(Visit));
 }
 
+/// The declaration statement of the local variable `Var`, where what is
+/// owed on it starts; null for a variable declared elsewhere.
+inline const DeclStmt *declaringStmt(const VarDecl *Var, ASTContext &Ctx) {
+  DynTypedNodeList Parents = ParentIndex::of(Ctx).parents(*Var);
+  return Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+}
+
 /// The statements above `S` up to (not including) `Body`, innermost first.
 /// Declarations on the way (a local variable's) are stepped over; a function
 /// ends the walk.
