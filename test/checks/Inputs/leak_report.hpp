@@ -11,7 +11,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <initializer_list>
 #include <iostream>
+#include <thread>
 
 /// Prints what `verify_none(options)` finds, or `no_leaks` if it finds
 /// nothing, and ends the process with status 0.
@@ -31,4 +33,28 @@
 [[noreturn]] inline void report_channel_leaks() {
   report_and_exit(tether::leak::options().wait(std::chrono::milliseconds(200)),
                   "no leaks\n");
+}
+
+/// tether-unstopped-ticker: let the tickers fire for a while first.
+/// `ignored`: names of tasks meant to live as long as the program.
+[[noreturn]] inline void
+report_ticker_leaks(std::initializer_list<const char *> ignored = {}) {
+  using namespace std::chrono_literals;
+  // The tests' tickers fire every 10ms: after 250ms an unread one has
+  // dropped ticks and has been unread for longer than 100ms.
+  std::this_thread::sleep_for(250ms);
+  tether::leak::options options;
+  options.wait(300ms).ticker_unread_after(100ms).loop_after(150ms);
+  for (const char *name : ignored)
+    options.ignore_name(name);
+  report_and_exit(options, "tether: no leaks\n");
+}
+
+/// tether-loop-without-exit: called once the test has started its tasks.
+[[noreturn]] inline void report_loop_leaks() {
+  using namespace std::chrono_literals;
+  // A task that ran 100ms without blocking or checking its context is a
+  // possible loop; verify_none waits up to 400ms for the others to end.
+  report_and_exit(tether::leak::options().wait(400ms).loop_after(100ms),
+                  "tether: no leaks\n");
 }

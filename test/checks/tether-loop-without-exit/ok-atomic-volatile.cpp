@@ -52,7 +52,7 @@ private:
 };
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   stoppable();
   until_signal();
@@ -60,6 +60,6 @@ int main() {
   service.start();
   service.stop();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

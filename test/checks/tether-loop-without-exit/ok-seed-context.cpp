@@ -32,10 +32,10 @@ void demonstrate_context() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   demonstrate_context();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -27,10 +27,10 @@ void controlled_loop() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   controlled_loop();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -32,9 +32,9 @@ void demonstrate_context_leak() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   demonstrate_context_leak();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -10,7 +10,7 @@
 #include <cstdio>
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 #endif
 
 using namespace std::chrono_literals;
@@ -34,7 +34,7 @@ void demonstrate_infinite_loop_leak() {
   tether::sleep(100ms);
   // Forgot `running = false`: the task never leaves its loop.
 #ifdef RUNTIME_TWIN
-  report_leaks(); // while `running` is still alive
+  report_loop_leaks(); // while `running` is still alive
 #endif
 }
 

@@ -44,10 +44,10 @@ void stopped_properly() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   stopped_properly();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

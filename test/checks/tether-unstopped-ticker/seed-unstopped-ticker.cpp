@@ -37,9 +37,9 @@ void forgot_to_stop() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   forgot_to_stop();
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif
