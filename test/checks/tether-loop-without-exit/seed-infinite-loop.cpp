@@ -1,10 +1,10 @@
 // RUN: %check_tether %s tether-loop-without-exit %t
 // RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
-// The seed's scenario 2 ("infinite loop"): the loop's only exit condition is
-// a plain bool the spawner shares by reference and forgets to clear. Reading
-// it while another thread writes it is a data race, and the compiler may
-// hoist the read out of the loop.
+// Scenario 2 of the goroutine-leak chapter ("infinite loop"): the loop's only
+// exit condition is a plain bool the spawner shares by reference and forgets
+// to clear. Reading it while another thread writes it is a data race, and the
+// compiler may hoist the read out of the loop.
 #include <tether/tether.hpp>
 
 #include <cstdio>

@@ -1,6 +1,6 @@
-// The seed's safe-producer-consumer leak: a producer sends in a loop with no
-// end, the consumer takes three values and leaves; the fourth send blocks
-// forever.
+// The leaky producer-consumer of the goroutine-leak chapter's "safe channels"
+// section: a producer sends in a loop with no end, the consumer takes three
+// values and leaves; the fourth send blocks forever.
 //
 // RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME

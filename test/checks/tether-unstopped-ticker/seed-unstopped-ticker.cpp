@@ -1,7 +1,7 @@
 // RUN: %check_tether %s tether-unstopped-ticker %t
 // RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
-// The seed's scenario 3, "forgot to stop the ticker":
+// Scenario 3 of the goroutine-leak chapter, "forgot to stop the ticker":
 //
 //   ticker := time.NewTicker(50 * time.Millisecond)
 //   // forgot ticker.Stop()
