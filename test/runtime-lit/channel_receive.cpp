@@ -1,5 +1,6 @@
-// The seed's "leak test" in the counting section: a receive that nothing
-// will ever satisfy. Reported as definite; the fixed twin closes the channel.
+// The "leak test" of the goroutine-leak chapter's counting section: a receive
+// that nothing will ever satisfy. Reported as definite; the fixed twin closes
+// the channel.
 // REQUIRES: tether-runtime
 // RUN: %tether_cxx %s -o %t && %t | %FileCheck %s
 // RUN: %tether_cxx -DFIXED %s -o %t.fixed && %t.fixed | %FileCheck %s --check-prefix=FIXED

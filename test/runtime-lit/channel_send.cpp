@@ -1,7 +1,7 @@
-// Seed scenario 1: a send that nobody receives. The sender is reported with
-// its spawn and block sites, and it is definite: once shape() returns, no
-// live party holds the channel. The fixed twin (a send that gives up with
-// its context) reports nothing.
+// Scenario 1 of the goroutine-leak chapter: a send that nobody receives. The
+// sender is reported with its spawn and block sites, and it is definite: once
+// shape() returns, no live party holds the channel. The fixed twin (a send
+// that gives up with its context) reports nothing.
 // REQUIRES: tether-runtime
 // RUN: %tether_cxx %s -o %t && %t | %FileCheck %s
 // RUN: %tether_cxx -DFIXED %s -o %t.fixed && %t.fixed | %FileCheck %s --check-prefix=FIXED

@@ -1,5 +1,6 @@
-// Seed scenario 4: the worker is not given the caller's context, so it keeps
-// running after the caller is done. The fixed twin passes the context on.
+// Scenario 4 of the goroutine-leak chapter: the worker is not given the
+// caller's context, so it keeps running after the caller is done. The fixed
+// twin passes the context on.
 // REQUIRES: tether-runtime
 // RUN: %tether_cxx %s -o %t && %t | %FileCheck %s
 // RUN: %tether_cxx -DFIXED %s -o %t.fixed && %t.fixed | %FileCheck %s --check-prefix=FIXED

@@ -1,6 +1,6 @@
-// Seed scenario 2: a loop whose exit condition never changes. The task never
-// blocks in tether nor checks a context: a possible loop without exit. The
-// fixed twin checks its context.
+// Scenario 2 of the goroutine-leak chapter: a loop whose exit condition never
+// changes. The task never blocks in tether nor checks a context: a possible
+// loop without exit. The fixed twin checks its context.
 // REQUIRES: tether-runtime
 // RUN: %tether_cxx %s -o %t && %t | %FileCheck %s
 // RUN: %tether_cxx -DFIXED %s -o %t.fixed && %t.fixed | %FileCheck %s --check-prefix=FIXED

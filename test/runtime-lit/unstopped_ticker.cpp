@@ -1,6 +1,7 @@
-// Seed scenario 3: a ticker nobody stops. tick() keeps firing into a channel
-// that nobody reads; reported with its creation site. The fixed twin uses a
-// ticker object, which stops when it goes out of scope.
+// Scenario 3 of the goroutine-leak chapter: a ticker nobody stops. tick()
+// keeps firing into a channel that nobody reads; reported with its creation
+// site. The fixed twin uses a ticker object, which stops when it goes out of
+// scope.
 // REQUIRES: tether-runtime
 // RUN: %tether_cxx %s -o %t && %t | %FileCheck %s
 // RUN: %tether_cxx -DFIXED %s -o %t.fixed && %t.fixed | %FileCheck %s --check-prefix=FIXED

@@ -24,9 +24,9 @@ void start_and_forget() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   start_and_forget();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

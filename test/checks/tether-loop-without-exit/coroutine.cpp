@@ -36,9 +36,9 @@ void start_lambda_renderer() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   start_renderer();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

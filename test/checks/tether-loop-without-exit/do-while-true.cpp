@@ -20,9 +20,9 @@ void poll_forever() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   poll_forever();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

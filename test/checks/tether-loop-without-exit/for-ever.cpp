@@ -20,9 +20,9 @@ void start_counter() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   start_counter();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

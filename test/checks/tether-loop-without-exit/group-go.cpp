@@ -20,10 +20,10 @@ void scan_all(tether::group &g) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   auto *g = new tether::group(); // never waited for: the task never ends
   scan_all(*g);
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -43,9 +43,9 @@ void stores_inner() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   accept_loop();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -27,9 +27,9 @@ void start_again() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   start_pumps();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

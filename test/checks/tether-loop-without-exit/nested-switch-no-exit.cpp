@@ -28,9 +28,9 @@ void run_state_machine() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   run_state_machine();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

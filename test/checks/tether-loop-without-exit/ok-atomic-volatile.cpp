@@ -1,8 +1,9 @@
 // RUN: %check_tether %s tether-loop-without-exit %t
 // RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
-// The seed's scenario 2 done right: the flag is atomic (or, for a signal
-// handler's flag, volatile), so another thread's write ends the loop.
+// Scenario 2 of the goroutine-leak chapter (infinite loop) done right: the
+// flag is atomic (or, for a signal handler's flag, volatile), so another
+// thread's write ends the loop.
 #include <tether/tether.hpp>
 
 #include <atomic>
@@ -52,7 +53,7 @@ private:
 };
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   stoppable();
   until_signal();
@@ -60,6 +61,6 @@ int main() {
   service.start();
   service.stop();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -33,13 +33,13 @@ void consume_ticks(tether::recv_chan<int> in) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   auto in = tether::make_chan<int>(4);
   consume(in);
   in.send(1);
   in.close();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -39,10 +39,10 @@ void start() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   start();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

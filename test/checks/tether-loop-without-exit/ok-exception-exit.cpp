@@ -49,7 +49,7 @@ void start(tether::chan<int> out) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   auto out = tether::make_chan<int>();
   start(out);
@@ -57,6 +57,6 @@ int main() {
   (void)out.recv();
   out.close();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

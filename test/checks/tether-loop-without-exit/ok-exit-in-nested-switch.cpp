@@ -35,7 +35,7 @@ void run_counter(int *limit) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   static int limit = 1000;
   run_counter(&limit);
@@ -44,6 +44,6 @@ int main() {
   commands.send(command::quit);
   // RUNTIME: tether: no leaks
   // RUNTIME-NOT: possible loop
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -1,9 +1,9 @@
 // RUN: %check_tether %s tether-loop-without-exit %t
 // RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
-// The seed's fix for scenario 4: the worker is given the context and
-// returns once it is done; the same with the context's err() and a select
-// on its done case.
+// The fix for scenario 4 of the goroutine-leak chapter (context not
+// propagated): the worker is given the context and returns once it is done;
+// the same with the context's err() and a select on its done case.
 #include <tether/tether.hpp>
 
 using namespace std::chrono_literals;
@@ -32,10 +32,10 @@ void demonstrate_context() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   demonstrate_context();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

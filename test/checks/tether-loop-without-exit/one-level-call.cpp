@@ -34,10 +34,10 @@ void start_outer() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   start_server();
   // RUNTIME: task {{[0-9]+}} [running, {{.*}}] [possible loop]
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

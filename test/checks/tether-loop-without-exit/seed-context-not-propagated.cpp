@@ -1,9 +1,9 @@
 // RUN: %check_tether %s tether-loop-without-exit %t
 // RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
-// The seed's scenario 4 ("context not propagated"): the caller has a
-// context with a timeout, but the worker it starts is given none, so its
-// loop runs on after the context is done.
+// Scenario 4 of the goroutine-leak chapter ("context not propagated"): the
+// caller has a context with a timeout, but the worker it starts is given
+// none, so its loop runs on after the context is done.
 #include <tether/tether.hpp>
 
 #include <atomic>
@@ -32,9 +32,9 @@ void demonstrate_context_leak() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   demonstrate_context_leak();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

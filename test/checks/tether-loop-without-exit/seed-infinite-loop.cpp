@@ -1,16 +1,16 @@
 // RUN: %check_tether %s tether-loop-without-exit %t
 // RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
-// The seed's scenario 2 ("infinite loop"): the loop's only exit condition is
-// a plain bool the spawner shares by reference and forgets to clear. Reading
-// it while another thread writes it is a data race, and the compiler may
-// hoist the read out of the loop.
+// Scenario 2 of the goroutine-leak chapter ("infinite loop"): the loop's only
+// exit condition is a plain bool the spawner shares by reference and forgets
+// to clear. Reading it while another thread writes it is a data race, and the
+// compiler may hoist the read out of the loop.
 #include <tether/tether.hpp>
 
 #include <cstdio>
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 #endif
 
 using namespace std::chrono_literals;
@@ -34,7 +34,7 @@ void demonstrate_infinite_loop_leak() {
   tether::sleep(100ms);
   // Forgot `running = false`: the task never leaves its loop.
 #ifdef RUNTIME_TWIN
-  report_leaks(); // while `running` is still alive
+  report_loop_leaks(); // while `running` is still alive
 #endif
 }
 

@@ -33,9 +33,9 @@ void start_all() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   start_all();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -23,9 +23,9 @@ void start_rounds() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   start_rounds();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -23,9 +23,9 @@ void start_spinner() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   start_spinner();
-  return report_leaks();
+  report_loop_leaks();
 }
 #endif

@@ -1,13 +1,10 @@
 // Counted loops on both sides: three sends and three receives match (silent);
 // four sends for three receives strand the last sender.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
 
 int matched() {
   auto ch = tether::make_chan<int>();
@@ -40,9 +37,5 @@ int one_too_many() {
 int main() {
   matched();
   one_too_many();
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

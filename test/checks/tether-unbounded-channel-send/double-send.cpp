@@ -1,13 +1,10 @@
 // Uber's DoubleSend: on the error path the task sends and does not return,
 // so it sends again; the spawner takes one value.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
 
 bool step_fails() { return true; }
 
@@ -29,9 +26,5 @@ int run_step() {
 
 int main() {
   run_step();
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

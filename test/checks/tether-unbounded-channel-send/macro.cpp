@@ -1,13 +1,10 @@
 // A send written through a user macro is reported at the macro's use.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
 #include <chrono>
-#include <cstdlib>
-#include <iostream>
-#include <string>
 
 using namespace std::chrono_literals;
 
@@ -29,9 +26,5 @@ int check_status(bool quick) {
 
 int main() {
   check_status(true);
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

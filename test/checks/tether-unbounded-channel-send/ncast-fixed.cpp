@@ -1,13 +1,10 @@
 // Uber's NCastLeak, fixed: the channel is buffered for all n senders.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
 #include <chrono>
-#include <cstdlib>
-#include <iostream>
-#include <string>
 
 using namespace std::chrono_literals;
 
@@ -20,9 +17,5 @@ int first_answer(int n) {
 // RUNTIME: no leaks
 int main() {
   first_answer(3); tether::sleep(20ms);
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

@@ -1,13 +1,10 @@
 // Uber's NCastLeak: n tasks send on one unbuffered channel and the spawner
 // takes the first answer; the other n - 1 senders block forever.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
 
 int first_answer(int n) {
   auto ch = tether::make_chan<int>();
@@ -21,9 +18,5 @@ int first_answer(int n) {
 
 int main() {
   first_answer(3);
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

@@ -1,13 +1,10 @@
 // A local channel that never escapes and that nothing receives from: the
 // task's send can never complete.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
 
 void fire_and_forget() {
   auto progress = tether::make_chan<int>();
@@ -24,9 +21,5 @@ void fire_and_forget() {
 
 int main() {
   fire_and_forget();
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

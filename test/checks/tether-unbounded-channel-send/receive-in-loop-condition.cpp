@@ -2,13 +2,10 @@
 // (`while (auto v = ch.recv())`) receives on every iteration, as often as the
 // sender sends: the ping-pong shape is silent.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
 
 void ping_pong(int rounds) {
   auto ping = tether::make_chan<int>();
@@ -30,9 +27,5 @@ void ping_pong(int rounds) {
 // RUNTIME: no leaks
 int main() {
   ping_pong(100);
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

@@ -3,13 +3,10 @@
 // good as a plain one. Silent. The same select with a channel another task
 // can send on is reported (timeout-*.cpp).
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
 
 int first_answer() {
   auto answers = tether::make_chan<int>();
@@ -23,9 +20,5 @@ int first_answer() {
 // RUNTIME: no leaks
 int main() {
   first_answer();
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

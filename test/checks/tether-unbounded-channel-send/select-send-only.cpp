@@ -1,12 +1,10 @@
 // A select whose only case sends is as blocking as a plain send.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
 #include <chrono>
-#include <cstdlib>
-#include <iostream>
 #include <string>
 
 using namespace std::chrono_literals;
@@ -28,9 +26,5 @@ int first_line(bool skip) {
 
 int main() {
   first_line(true);
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

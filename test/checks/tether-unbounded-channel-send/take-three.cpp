@@ -1,14 +1,11 @@
-// The seed's safe-producer-consumer leak: a producer sends in a loop with no
-// end, the consumer takes three values and leaves; the fourth send blocks
-// forever.
+// The leaky producer-consumer of the goroutine-leak chapter's "safe channels"
+// section: a producer sends in a loop with no end, the consumer takes three
+// values and leaves; the fourth send blocks forever.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
 
 int take_three() {
   auto items = tether::make_chan<int>();
@@ -28,9 +25,5 @@ int take_three() {
 
 int main() {
   take_three();
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

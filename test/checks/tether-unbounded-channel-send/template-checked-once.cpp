@@ -1,14 +1,11 @@
 // A function template: the channel is analysed in its instantiations (the
 // pattern is dependent) and the send is reported once, not per instantiation.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
 #include <chrono>
-#include <cstdlib>
-#include <iostream>
-#include <string>
 
 using namespace std::chrono_literals;
 
@@ -29,9 +26,5 @@ int two() { return 2; }
 
 int main() {
   run_with_deadline(one, true); run_with_deadline(two, true); run_with_deadline([] { return 3; }, false);
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

@@ -1,14 +1,11 @@
 // The spawner receives with the context overload, which gives up when the
 // context is cancelled; the task's plain send is then stranded.
 //
-// RUN: %check_tether %s tether-unbounded-channel-send %t
+// RUN: %check_tether %s tether-unbounded-channel-send %t -- -- -I%S
 // RUN: %tether_cxx %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
-#include <tether/leak.hpp>
+#include "../Inputs/leak_report.hpp"
 #include <tether/tether.hpp>
 #include <chrono>
-#include <cstdlib>
-#include <iostream>
-#include <string>
 
 using namespace std::chrono_literals;
 
@@ -30,9 +27,5 @@ int compute(const tether::context &ctx) {
 
 int main() {
   auto [ctx, cancel] = tether::with_timeout(tether::background(), 1ms); compute(ctx); cancel();
-  auto report = tether::leak::verify_none(
-      tether::leak::options().wait(std::chrono::milliseconds(200)));
-  std::cout << (report.empty() ? "no leaks\n" : report.to_string());
-  std::cout.flush();
-  std::_Exit(0);
+  report_channel_leaks();
 }

@@ -15,9 +15,9 @@ void start_pacing() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   start_pacing();
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

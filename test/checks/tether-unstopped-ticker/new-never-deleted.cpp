@@ -17,9 +17,9 @@ bool poll_once() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   (void)poll_once();
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

@@ -22,9 +22,9 @@ bool sample(tether::recv_chan<int> input) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   (void)sample(tether::make_chan<int>(1));
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

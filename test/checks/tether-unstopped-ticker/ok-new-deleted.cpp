@@ -35,7 +35,7 @@ void owned() {
 tether::ticker *handed_to_caller() { return new tether::ticker(10ms); }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   (void)deleted_on_every_path(true);
   (void)deleted_on_every_path(false);
@@ -45,6 +45,6 @@ int main() {
   owned();
   delete handed_to_caller();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

@@ -44,7 +44,7 @@ void moved_out_and_back(tether::chan<int> done) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   auto input = tether::make_chan<int>(3);
   input.send(1);
@@ -58,6 +58,6 @@ int main() {
   member_ticker();
   moved_out_and_back(tether::make_chan<int>());
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

@@ -36,7 +36,7 @@ int drain(tether::recv_chan<int> jobs) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   (void)count_ticks(3);
   auto ready = tether::make_chan<int>(1);
@@ -47,6 +47,6 @@ int main() {
   jobs.close();
   (void)drain(jobs);
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

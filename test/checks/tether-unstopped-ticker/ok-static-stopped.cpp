@@ -26,12 +26,12 @@ void shutdown() {
 void init() { register_ticker(g_registered); }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 void register_ticker(tether::ticker &t) { t.stop(); }
 int main() {
   init();
   shutdown();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

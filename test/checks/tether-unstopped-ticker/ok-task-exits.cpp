@@ -32,7 +32,7 @@ void start_flusher_value(const tether::context &ctx) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   auto [ctx, cancel] = tether::with_cancel(tether::background());
   start_flusher(ctx);
@@ -40,6 +40,6 @@ int main() {
   tether::sleep(30ms);
   cancel();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

@@ -5,7 +5,7 @@
 // what it is for, as SA1015 allows in Go.
 #include <tether/tether.hpp>
 
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 
 using namespace std::chrono_literals;
 
@@ -16,5 +16,5 @@ int main() {
       (void)ticks.recv();
   });
   // RUNTIME: tether: no leaks
-  return report_leaks({"reader"});
+  report_ticker_leaks({"reader"});
 }

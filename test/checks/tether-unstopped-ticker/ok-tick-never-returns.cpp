@@ -35,11 +35,11 @@ void start_flusher() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 void flush() {}
 int main() {
   start_flusher();
   // RUNTIME: tether: no leaks
-  return report_leaks({"flusher"});
+  report_ticker_leaks({"flusher"});
 }
 #endif

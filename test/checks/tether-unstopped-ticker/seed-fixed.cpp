@@ -1,7 +1,7 @@
 // RUN: %check_tether %s tether-unstopped-ticker %t
 // RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
-// The seed's fix for scenario 3:
+// The goroutine-leak chapter's fix for its scenario 3 (an unstopped ticker):
 //
 //   ticker := time.NewTicker(50 * time.Millisecond)
 //   defer ticker.Stop()
@@ -44,10 +44,10 @@ void stopped_properly() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   stopped_properly();
   // RUNTIME: tether: no leaks
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

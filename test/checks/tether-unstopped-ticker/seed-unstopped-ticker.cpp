@@ -1,7 +1,7 @@
 // RUN: %check_tether %s tether-unstopped-ticker %t
 // RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
-// The seed's scenario 3, "forgot to stop the ticker":
+// Scenario 3 of the goroutine-leak chapter, "forgot to stop the ticker":
 //
 //   ticker := time.NewTicker(50 * time.Millisecond)
 //   // forgot ticker.Stop()
@@ -37,9 +37,9 @@ void forgot_to_stop() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   forgot_to_stop();
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

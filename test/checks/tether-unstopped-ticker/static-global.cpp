@@ -24,9 +24,9 @@ std::unique_ptr<tether::ticker> g_poller(new tether::ticker(10ms));
 bool beat() { return g_heartbeat.chan().try_recv() && g_poller->chan().try_recv(); }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   (void)beat();
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

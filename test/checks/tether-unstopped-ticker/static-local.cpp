@@ -16,10 +16,10 @@ void throttle() {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   throttle();
   throttle();
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

@@ -28,10 +28,10 @@ void start_batcher(tether::chan<int> jobs) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 void flush() {}
 int main() {
   start_batcher(tether::make_chan<int>());
-  return report_leaks({"batcher"});
+  report_ticker_leaks({"batcher"});
 }
 #endif

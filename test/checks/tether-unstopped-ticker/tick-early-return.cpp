@@ -27,11 +27,11 @@ void heartbeat(const tether::context &ctx, tether::chan<int> jobs) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   auto [ctx, cancel] = tether::with_timeout(tether::background(), 30ms);
   heartbeat(ctx, tether::make_chan<int>());
   cancel();
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

@@ -19,12 +19,12 @@ void serve(tether::chan<int> jobs) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   auto jobs = tether::make_chan<int>(3);
   for (int i = 0; i < 3; ++i)
     jobs.send(i);
   tether::go("server", serve, jobs);
-  return report_leaks({"server"});
+  report_ticker_leaks({"server"});
 }
 #endif

@@ -24,12 +24,12 @@ void start_reporter(const tether::context &ctx) {
 }
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   auto [ctx, cancel] = tether::with_cancel(tether::background());
   start_reporter(ctx);
   tether::sleep(30ms);
   cancel();
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif

@@ -22,9 +22,9 @@ void poll_three_times() {
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: the function ends here; use a 'tether::ticker', which stops when it goes out of scope
 
 #ifdef RUNTIME_TWIN
-#include "Inputs/report.hpp"
+#include "../Inputs/leak_report.hpp"
 int main() {
   poll_three_times();
-  return report_leaks();
+  report_ticker_leaks();
 }
 #endif
