@@ -29,6 +29,7 @@ namespace check_names {
 constexpr llvm::StringLiteral DroppedCancellation =
     "tether-dropped-cancellation";
 constexpr llvm::StringLiteral LoopWithoutExit = "tether-loop-without-exit";
+constexpr llvm::StringLiteral LostWakeup = "tether-lost-wakeup";
 constexpr llvm::StringLiteral UnstoppedTicker = "tether-unstopped-ticker";
 constexpr llvm::StringLiteral UnboundedChannelSend =
     "tether-unbounded-channel-send";
@@ -55,6 +56,9 @@ public:
 
 protected:
   virtual void registerCheckMatchers(ast_matchers::MatchFinder *Finder) = 0;
+  /// Drops what the check itself keeps for one translation unit; called at
+  /// its end, before the base drops its own state.
+  virtual void forgetUnit() {}
 
   /// Where a match lies: the statement it bound (null for a declaration
   /// matcher) and the function whose code holds it (null outside functions).

@@ -9,6 +9,7 @@
 #include "ClangTidyModuleRegistry.h"
 #include "DroppedCancellationCheck.h"
 #include "LoopWithoutExitCheck.h"
+#include "LostWakeupCheck.h"
 #include "UnboundedChannelSendCheck.h"
 #include "UnstoppedTickerCheck.h"
 
@@ -21,6 +22,7 @@ public:
         check_names::DroppedCancellation);
     CheckFactories.registerCheck<LoopWithoutExitCheck>(
         check_names::LoopWithoutExit);
+    CheckFactories.registerCheck<LostWakeupCheck>(check_names::LostWakeup);
     CheckFactories.registerCheck<UnstoppedTickerCheck>(
         check_names::UnstoppedTicker);
     CheckFactories.registerCheck<UnboundedChannelSendCheck>(

@@ -1,0 +1,727 @@
+//===--- LostWakeupCheck.cpp - tether clang-tidy --------------------------===//
+//
+// Part of tether: clang-tidy checks for the C++ analogues of goroutine leaks.
+//
+// A notification (`cv.notify_one()`, `cv.notify_all()`) is checked against
+// the waits on the same condition variable (the same member, global or local
+// declaration) in the translation unit. The state a waiter checks is what its
+// predicate reads (`cv.wait(lock, pred)`) or the condition of the loop the
+// wait sits in (`while (!ready) cv.wait(lock);`); the mutex it waits with is
+// the one its lock was constructed from. Walking the notifying function from
+// its start to the notification, along the statements that lead to it (one
+// branch of an `if` that holds it, not the other), the check records the
+// writes of variables and the locks taken (scoped locks while their scope is
+// alive, `m.lock()` until `m.unlock()`, and the same in a member function of
+// the same class that is called on the way). A write of a variable a waiter
+// reads is reported when it does not hold the waiter's mutex, no lock of that
+// mutex is taken after it before the notification, and no other write of the
+// variable on the way holds it. Timed waits (`wait_for`, `wait_until`) wake
+// up by themselves and are not considered.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LostWakeupCheck.h"
+#include "analysis/ParentIndex.h"
+#include "model/Matchers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+
+namespace {
+
+/// The declaration an expression names, as the same-variable test sees it:
+/// a variable (its first declaration) or a field; through subscripts,
+/// dereferences and address-of to the variable that holds the storage.
+const ValueDecl *declOf(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        return Var->getCanonicalDecl();
+      return nullptr;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = Subscript->getBase();
+      continue;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() != UO_Deref && Unary->getOpcode() != UO_AddrOf)
+        return nullptr;
+      E = Unary->getSubExpr();
+      continue;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      OverloadedOperatorKind Kind = Op->getOperator();
+      if ((Kind != OO_Subscript && Kind != OO_Star && Kind != OO_Arrow) ||
+          Op->getNumArgs() == 0)
+        return nullptr;
+      E = Op->getArg(0);
+      continue;
+    }
+    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temporary->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// True if `Name` is a member function that changes its object: the
+/// operations of `std::atomic` and of the standard containers.
+bool isModifyingMethodName(StringRef Name) {
+  return Name.starts_with("fetch_") || Name.starts_with("compare_exchange") ||
+         Name.starts_with("push") || Name.starts_with("emplace") ||
+         Name.starts_with("pop") || Name.starts_with("insert") ||
+         llvm::StringSwitch<bool>(Name)
+             .Cases("store", "exchange", "erase", "clear", "swap", "assign",
+                    "resize", "reset", "set", "test_and_set", true)
+             .Default(false);
+}
+
+bool isLockName(StringRef Name) {
+  return Name == "lock" || Name == "lock_shared" || Name == "try_lock" ||
+         Name == "Lock" || Name == "LockShared";
+}
+
+bool isUnlockName(StringRef Name) {
+  return Name == "unlock" || Name == "unlock_shared" || Name == "Unlock" ||
+         Name == "UnlockShared";
+}
+
+bool isStdLock(const CXXRecordDecl *Class) {
+  if (!Class || !Class->getIdentifier() || !model::isInStd(Class))
+    return false;
+  return llvm::StringSwitch<bool>(Class->getName())
+      .Cases("lock_guard", "unique_lock", "scoped_lock", "shared_lock", true)
+      .Default(false);
+}
+
+/// The mutexes a construction locks: every argument that names a variable
+/// or field (`std::scoped_lock lock(a, b)`, `absl::MutexLock lock(&mu)`),
+/// none for `std::unique_lock lock(m, std::defer_lock)`.
+llvm::SmallVector<const ValueDecl *, 2>
+lockedBy(const CXXConstructExpr *Construct) {
+  llvm::SmallVector<const ValueDecl *, 2> Mutexes;
+  if (!Construct)
+    return Mutexes;
+  for (const Expr *Arg : Construct->arguments()) {
+    const CXXRecordDecl *Tag = model::getRecord(Arg->getType());
+    if (Tag && Tag->getIdentifier() && Tag->getName() == "defer_lock_t")
+      return {};
+    if (const ValueDecl *D = declOf(Arg))
+      Mutexes.push_back(D);
+  }
+  return Mutexes;
+}
+
+/// The construction that initialises `Init`, looking through the casts and
+/// temporaries of `auto lock = std::unique_lock(m);`.
+const CXXConstructExpr *constructionOf(const Expr *Init) {
+  for (unsigned Depth = 0; Init && Depth < 8; ++Depth) {
+    Init = Init->IgnoreImplicit();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
+      if (Construct->getNumArgs() == 1 &&
+          Construct->getConstructor()->isCopyOrMoveConstructor()) {
+        Init = Construct->getArg(0);
+        continue;
+      }
+      return Construct;
+    }
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init)) {
+      Init = Cast->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// The function `Fn` is written in, looking through lambdas.
+const FunctionDecl *outermostFunction(const FunctionDecl *Fn) {
+  for (unsigned Depth = 0; Fn && Depth < 64; ++Depth) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Fn);
+    if (!Method || !Method->getParent()->isLambda())
+      return Fn;
+    const auto *Outer = dyn_cast_or_null<FunctionDecl>(
+        Method->getParent()->getDeclContext()->getNonClosureAncestor());
+    if (!Outer)
+      return Fn;
+    Fn = Outer;
+  }
+  return Fn;
+}
+
+/// The declarations an expression reads (variables and fields), with the
+/// first expression that reads each.
+using Reads = llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 4>;
+
+void addReads(const Stmt *S, const DeclContext *Own, Reads &Out, bool Follow) {
+  if (!S)
+    return;
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    // Not the predicate's own locals and parameters.
+    if (Var && Var->getDeclContext() != Own)
+      D = Var->getCanonicalDecl();
+  } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+    D = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  }
+  if (D && llvm::none_of(Out, [&](const auto &R) { return R.first == D; }))
+    Out.push_back({D, cast<Expr>(S)});
+  // A predicate that asks a member function (`[this] { return ready(); }`):
+  // what that function reads, one level deep.
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S); Call && Follow) {
+    const FunctionDecl *Def = nullptr;
+    const CXXMethodDecl *Callee = Call->getMethodDecl();
+    if (Callee && !model::isInStd(Callee->getParent()) && Callee->hasBody(Def))
+      addReads(Def->getBody(), Def, Out, /*Follow=*/false);
+  }
+  for (const Stmt *Child : S->children())
+    addReads(Child, Own, Out, Follow);
+}
+
+/// One wait: the mutex it waits with and what the waiter checks.
+struct Waiter {
+  const Expr *Wait = nullptr;
+  const ValueDecl *Mutex = nullptr;
+  Reads Checked;
+};
+
+} // namespace
+
+class LostWakeupCheck::WaiterIndex
+    : public RecursiveASTVisitor<LostWakeupCheck::WaiterIndex> {
+public:
+  using Base = RecursiveASTVisitor<WaiterIndex>;
+
+  WaiterIndex(const LostWakeupCheck &Check, ASTContext &Ctx)
+      : Check(Check), SM(Ctx.getSourceManager()) {
+    TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+
+  const llvm::SmallVector<Waiter, 1> *waitersOf(const ValueDecl *Cv) const {
+    auto It = ByCv.find(Cv);
+    return It == ByCv.end() ? nullptr : &It->second;
+  }
+
+  // The code as written: template patterns, not instantiations.
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return Base::TraverseDecl(D);
+  }
+  bool TraverseWhileStmt(WhileStmt *S) {
+    return inLoop(S->getCond(), [&] { return Base::TraverseWhileStmt(S); });
+  }
+  bool TraverseDoStmt(DoStmt *S) {
+    return inLoop(S->getCond(), [&] { return Base::TraverseDoStmt(S); });
+  }
+  bool TraverseForStmt(ForStmt *S) {
+    return inLoop(S->getCond(), [&] { return Base::TraverseForStmt(S); });
+  }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+    return inLoop(nullptr, [&] { return Base::TraverseCXXForRangeStmt(S); });
+  }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    // A lambda's body is another function: the loops around it are not its.
+    auto Saved = std::move(Loops);
+    Loops.clear();
+    bool Result = Base::TraverseLambdaExpr(L);
+    Loops = std::move(Saved);
+    return Result;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (Call->containsErrors())
+      return true;
+    const Expr *Object = nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (!Method || !Method->getIdentifier() || Method->getName() != "wait" ||
+          !Check.isConditionVariable(Method->getParent()))
+        return true;
+      Object = Member->getImplicitObjectArgument();
+    } else if (const auto *Unresolved = dyn_cast<UnresolvedMemberExpr>(
+                   Call->getCallee()->IgnoreParens())) {
+      // In a template, a wait whose predicate is a lambda stays unresolved.
+      if (Unresolved->isImplicitAccess() ||
+          Unresolved->getMemberName().getAsString() != "wait" ||
+          !Check.isConditionVariable(
+              model::getRecord(Unresolved->getBaseType())))
+        return true;
+      Object = Unresolved->getBase();
+    } else {
+      return true;
+    }
+    const ValueDecl *Cv = declOf(Object);
+    if (!Cv || Call->getNumArgs() == 0)
+      return true;
+    Waiter W;
+    W.Wait = Call;
+    W.Mutex = mutexOf(Call->getArg(0));
+    if (!W.Mutex)
+      return true;
+    if (Call->getNumArgs() >= 2)
+      readsOfPredicate(Call->getArg(Call->getNumArgs() - 1), W.Checked);
+    else if (!Loops.empty() && Loops.back())
+      addReads(Loops.back(), nullptr, W.Checked, /*Follow=*/true);
+    if (!W.Checked.empty())
+      ByCv[Cv].push_back(std::move(W));
+    return true;
+  }
+
+private:
+  template <class F> bool inLoop(const Expr *Cond, F &&Traverse) {
+    Loops.push_back(Cond);
+    bool Result = Traverse();
+    Loops.pop_back();
+    return Result;
+  }
+
+  /// The mutex a wait's lock argument holds: the mutex its lock variable
+  /// was constructed from, or the mutex itself (`condition_variable_any`).
+  const ValueDecl *mutexOf(const Expr *LockArg) const {
+    const ValueDecl *Lock = declOf(LockArg);
+    if (!Lock)
+      return nullptr;
+    if (Check.isMutex(Lock->getType()))
+      return Lock;
+    const auto *Var = dyn_cast<VarDecl>(Lock);
+    if (!Var || !Var->getAnyInitializer())
+      return nullptr;
+    llvm::SmallVector<const ValueDecl *, 2> Mutexes =
+        lockedBy(constructionOf(Var->getAnyInitializer()));
+    return Mutexes.size() == 1 ? Mutexes.front() : nullptr;
+  }
+
+  /// What a predicate reads: a lambda, or a variable holding one.
+  static void readsOfPredicate(const Expr *Pred, Reads &Out) {
+    for (unsigned Depth = 0; Pred && Depth < 8; ++Depth) {
+      Pred = Pred->IgnoreImplicit();
+      if (const auto *Lambda = dyn_cast<LambdaExpr>(Pred)) {
+        addReads(Lambda->getBody(), Lambda->getCallOperator(), Out,
+                 /*Follow=*/true);
+        return;
+      }
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Pred)) {
+        Pred = Construct->getNumArgs() == 1 ? Construct->getArg(0) : nullptr;
+        continue;
+      }
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Pred)) {
+        const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Pred = Var && Var->isLocalVarDecl() ? Var->getInit() : nullptr;
+        continue;
+      }
+      return;
+    }
+  }
+
+  const LostWakeupCheck &Check;
+  const SourceManager &SM;
+  /// The conditions of the loops around the node visited, innermost last
+  /// (null for a range-for).
+  llvm::SmallVector<const Expr *, 4> Loops;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<Waiter, 1>> ByCv;
+};
+
+namespace {
+
+/// A write or a lock on the way from a function's start to a notification.
+struct Event {
+  enum Kind { Write, Lock } K = Write;
+  const ValueDecl *D = nullptr;
+  const Expr *E = nullptr;
+  /// In a member function called on the way (not reported there).
+  bool InHelper = false;
+  /// The mutexes held at a write.
+  llvm::SmallVector<const ValueDecl *, 2> Held;
+};
+
+/// Walks a function from its start to a notification, recording the writes
+/// and locks on the way (see the file comment).
+class PathWalker {
+public:
+  PathWalker(const Stmt *Notify, const Stmt *Body, const CXXRecordDecl *Owner,
+             ASTContext &Ctx)
+      : Notify(Notify), Owner(Owner) {
+    for (const Stmt *S : analysis::ancestorsBelow(Notify, Body, Ctx))
+      OnPath.insert(S);
+    OnPath.insert(Body);
+  }
+
+  void walk(const Stmt *S) {
+    if (!S || Done)
+      return;
+    if (S == Notify) {
+      Done = true;
+      return;
+    }
+    // A lambda's body runs elsewhere, later.
+    if (isa<LambdaExpr>(S))
+      return;
+    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
+      Errors = true;
+    if (OnPath.contains(S)) {
+      // Only the branch that leads to the notification.
+      if (const auto *If = dyn_cast<IfStmt>(S)) {
+        walk(If->getInit());
+        walk(If->getConditionVariableDeclStmt());
+        walk(If->getCond());
+        walk(OnPath.contains(If->getThen()) || If->getThen() == Notify
+                 ? If->getThen()
+                 : If->getElse());
+        return;
+      }
+      if (const auto *Cond = dyn_cast<ConditionalOperator>(S)) {
+        walk(Cond->getCond());
+        walk(OnPath.contains(Cond->getTrueExpr()) ||
+                     Cond->getTrueExpr() == Notify
+                 ? Cond->getTrueExpr()
+                 : Cond->getFalseExpr());
+        return;
+      }
+    }
+    if (const auto *Compound = dyn_cast<CompoundStmt>(S)) {
+      Scopes.emplace_back();
+      for (const Stmt *Child : Compound->body())
+        walk(Child);
+      if (!Done)
+        leaveScope();
+      return;
+    }
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D)) {
+          if (Var->isInvalidDecl())
+            Errors = true;
+          walk(Var->getInit());
+          declared(Var);
+        }
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      walk(Child);
+    if (!Done)
+      classify(S);
+  }
+
+  /// The events on the way, in order.
+  llvm::SmallVector<Event, 8> Events;
+  bool Errors = false;
+
+private:
+  /// A local variable constructed from a mutex: a scoped lock of it, held
+  /// until the end of its block.
+  void declared(const VarDecl *Var) {
+    if (!Var->getInit() || Var->getType()->isReferenceType())
+      return;
+    const CXXConstructExpr *Construct = constructionOf(Var->getInit());
+    if (!Construct)
+      return;
+    llvm::SmallVector<const ValueDecl *, 2> Mutexes = lockedBy(Construct);
+    if (Mutexes.empty()) {
+      // `std::unique_lock lock(m, std::defer_lock)`: its lock() locks m.
+      if (!Construct->arguments().empty())
+        if (const ValueDecl *D = declOf(*Construct->arguments().begin()))
+          LockOf[Var->getCanonicalDecl()] = D;
+      return;
+    }
+    LockOf[Var->getCanonicalDecl()] = Mutexes.front();
+    for (const ValueDecl *M : Mutexes) {
+      lock(M, Construct);
+      if (!Scopes.empty())
+        Scopes.back().push_back(M);
+    }
+  }
+
+  void leaveScope() {
+    if (Scopes.empty())
+      return;
+    for (const ValueDecl *M : Scopes.back())
+      unlock(M);
+    Scopes.pop_back();
+  }
+
+  void lock(const ValueDecl *M, const Expr *E) {
+    ++Held[M];
+    Event Ev;
+    Ev.K = Event::Lock;
+    Ev.D = M;
+    Ev.E = E;
+    Ev.InHelper = HelperDepth > 0;
+    Events.push_back(std::move(Ev));
+  }
+
+  void unlock(const ValueDecl *M) {
+    auto It = Held.find(M);
+    if (It != Held.end() && It->second > 0)
+      --It->second;
+  }
+
+  void write(const Expr *Target, const Expr *E) {
+    const ValueDecl *D = declOf(Target);
+    if (!D)
+      return;
+    Event Ev;
+    Ev.K = Event::Write;
+    Ev.D = D;
+    Ev.E = E;
+    Ev.InHelper = HelperDepth > 0;
+    for (const auto &[M, Count] : Held)
+      if (Count > 0)
+        Ev.Held.push_back(M);
+    Events.push_back(std::move(Ev));
+  }
+
+  /// The mutex `Object.lock()` locks: a lock variable's, or the object's.
+  const ValueDecl *mutexOfObject(const Expr *Object) const {
+    const ValueDecl *D = declOf(Object);
+    auto It = LockOf.find(D);
+    return It == LockOf.end() ? D : It->second;
+  }
+
+  void classify(const Stmt *S) {
+    if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
+      if (Binary->isAssignmentOp())
+        write(Binary->getLHS(), Binary);
+      return;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(S)) {
+      if (Unary->isIncrementDecrementOp())
+        write(Unary->getSubExpr(), Unary);
+      return;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+      OverloadedOperatorKind Kind = Op->getOperator();
+      if ((Op->isAssignmentOp() || Kind == OO_PlusPlus ||
+           Kind == OO_MinusMinus) &&
+          Op->getNumArgs() > 0)
+        write(Op->getArg(0), Op);
+      return;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      // A temporary lock: `std::lock_guard<std::mutex>{m};`.
+      if (isStdLock(Construct->getConstructor()->getParent()))
+        for (const ValueDecl *M : lockedBy(Construct))
+          lock(M, Construct);
+      return;
+    }
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier())
+      return;
+    StringRef Name = Method->getName();
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (isLockName(Name)) {
+      if (const ValueDecl *M = mutexOfObject(Object))
+        lock(M, Call);
+      return;
+    }
+    if (isUnlockName(Name)) {
+      if (const ValueDecl *M = mutexOfObject(Object))
+        unlock(M);
+      return;
+    }
+    if (!Method->isConst() && !Method->isStatic() &&
+        isModifyingMethodName(Name)) {
+      write(Object, Call);
+      return;
+    }
+    followHelper(Method);
+  }
+
+  /// A member function of the same class, called on the way: its locks and
+  /// writes count (one level deep).
+  void followHelper(const CXXMethodDecl *Method) {
+    const FunctionDecl *Def = nullptr;
+    if (HelperDepth > 0 || !Owner || Method->getParent() != Owner ||
+        !Method->hasBody(Def) || !Def->getBody())
+      return;
+    ++HelperDepth;
+    // The helper's own blocks: its scoped locks end with it.
+    auto SavedPath = std::move(OnPath);
+    OnPath.clear();
+    walk(Def->getBody());
+    OnPath = std::move(SavedPath);
+    --HelperDepth;
+  }
+
+  const Stmt *Notify;
+  const CXXRecordDecl *Owner;
+  llvm::SmallPtrSet<const Stmt *, 16> OnPath;
+  bool Done = false;
+  unsigned HelperDepth = 0;
+  /// Mutexes held, with how often; scoped locks by block.
+  llvm::DenseMap<const ValueDecl *, unsigned> Held;
+  llvm::SmallVector<llvm::SmallVector<const ValueDecl *, 1>, 8> Scopes;
+  /// Lock variables and the mutex each was constructed from.
+  llvm::DenseMap<const ValueDecl *, const ValueDecl *> LockOf;
+};
+
+bool holds(const Event &E, const ValueDecl *M) {
+  return llvm::is_contained(E.Held, M);
+}
+
+/// True if `Fn` is called with a lock held: it takes a lock, or requires a
+/// capability (clang's thread safety annotations).
+bool calledLocked(const FunctionDecl *Fn) {
+  if (Fn->hasAttr<RequiresCapabilityAttr>())
+    return true;
+  return llvm::any_of(Fn->parameters(), [](const ParmVarDecl *P) {
+    return isStdLock(model::getRecord(P->getType()));
+  });
+}
+
+bool isAtomic(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isAtomicType())
+    return true;
+  const CXXRecordDecl *Class = model::getRecord(T);
+  return Class && Class->getIdentifier() && model::isInStd(Class) &&
+         Class->getName().starts_with("atomic");
+}
+
+} // namespace
+
+LostWakeupCheck::LostWakeupCheck(StringRef Name, ClangTidyContext *Context)
+    : TetherCheck(Name, Context, /*ModelOptions=*/0),
+      ConditionVariableTypes(Options.get("ConditionVariableTypes", "")),
+      MutexTypes(Options.get("MutexTypes", "")) {}
+
+LostWakeupCheck::~LostWakeupCheck() = default;
+
+void LostWakeupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  TetherCheck::storeOptions(Opts);
+  Options.store(Opts, "ConditionVariableTypes", ConditionVariableTypes.raw());
+  Options.store(Opts, "MutexTypes", MutexTypes.raw());
+}
+
+bool LostWakeupCheck::isConditionVariable(const CXXRecordDecl *Class) const {
+  if (!Class || !Class->getIdentifier())
+    return false;
+  if (model::isInStd(Class))
+    return Class->getName() == "condition_variable" ||
+           Class->getName() == "condition_variable_any";
+  return ConditionVariableTypes.contains(Class);
+}
+
+bool LostWakeupCheck::isMutex(QualType Type) const {
+  const CXXRecordDecl *Class = model::getRecord(Type);
+  if (!Class || !Class->getIdentifier())
+    return false;
+  if (model::isInStd(Class))
+    return llvm::StringSwitch<bool>(Class->getName())
+        .Cases("mutex", "timed_mutex", "recursive_mutex",
+               "recursive_timed_mutex", "shared_mutex", "shared_timed_mutex",
+               true)
+        .Default(false);
+  return MutexTypes.contains(Class);
+}
+
+void LostWakeupCheck::registerCheckMatchers(MatchFinder *Finder) {
+  model::addRoleMatcher<CallExpr>(
+      Finder,
+      {model::calleeRole("notify",
+                         [this](const FunctionDecl &F) {
+                           const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+                           if (!Method || !Method->getIdentifier())
+                             return false;
+                           StringRef Name = Method->getName();
+                           return (Name == "notify_one" ||
+                                   Name == "notify_all") &&
+                                  isConditionVariable(Method->getParent());
+                         })},
+      this);
+}
+
+void LostWakeupCheck::forgetUnit() { Waiters.reset(); }
+
+void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
+  std::optional<MatchScope> Scope = scopeOf(Result);
+  const auto *Notify = Result.Nodes.getNodeAs<CXXMemberCallExpr>("notify");
+  if (!Scope || !Scope->Fn || !Notify || !Scope->Fn->getBody() ||
+      calledLocked(Scope->Fn))
+    return;
+  const ValueDecl *Cv = declOf(Notify->getImplicitObjectArgument());
+  if (!Cv)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  if (!Waiters)
+    Waiters = std::make_unique<WaiterIndex>(*this, Ctx);
+  const llvm::SmallVector<Waiter, 1> *CvWaiters = Waiters->waitersOf(Cv);
+  if (!CvWaiters)
+    return;
+
+  const FunctionDecl *Outer = outermostFunction(Scope->Fn);
+  const auto *OuterMethod = dyn_cast_or_null<CXXMethodDecl>(Outer);
+  PathWalker Walker(Notify, Scope->Fn->getBody(),
+                    OuterMethod ? OuterMethod->getParent() : nullptr, Ctx);
+  Walker.walk(Scope->Fn->getBody());
+  if (Walker.Errors)
+    return;
+
+  const SourceManager &SM = *Result.SourceManager;
+  const llvm::SmallVector<Event, 8> &Events = Walker.Events;
+  for (size_t I = 0; I < Events.size(); ++I) {
+    const Event &W = Events[I];
+    if (W.K != Event::Write || W.InHelper)
+      continue;
+    for (const Waiter &Wait : *CvWaiters) {
+      const auto *Read = llvm::find_if(
+          Wait.Checked, [&](const auto &R) { return R.first == W.D; });
+      if (Read == Wait.Checked.end())
+        continue;
+      const ValueDecl *M = Wait.Mutex;
+      // Written under the mutex; the mutex taken after the write, before
+      // the notification; or written under it elsewhere on the way.
+      if (holds(W, M) ||
+          llvm::any_of(
+              llvm::drop_begin(Events, I + 1),
+              [&](const Event &E) { return E.K == Event::Lock && E.D == M; }) ||
+          llvm::any_of(Events, [&](const Event &E) {
+            return E.K == Event::Write && E.D == W.D && holds(E, M);
+          }))
+        continue;
+      if (!claim(W.E->getExprLoc(), SM))
+        break;
+      diag(W.E->getExprLoc(),
+           "%0 is written without holding %1, the mutex %2 waits with: a "
+           "waiter that has checked %0 but not yet blocked misses the "
+           "notification and sleeps forever")
+          << W.D << M << Cv << W.E->getSourceRange();
+      if (isAtomic(W.D->getType()))
+        diag(W.E->getExprLoc(),
+             "%0 being atomic does not help: the window is between the "
+             "waiter's check and its wait, which only %1 closes",
+             DiagnosticIDs::Note)
+            << W.D << M;
+      diag(Read->second->getExprLoc(),
+           "the waiter checks %0 here, holding %1, and then waits on %2",
+           DiagnosticIDs::Note)
+          << W.D << M << Cv;
+      diag(Notify->getExprLoc(),
+           "%0 is notified here; write %1 while holding %2, or lock %2 "
+           "after the write and before notifying",
+           DiagnosticIDs::Note)
+          << Cv << W.D << M;
+      break;
+    }
+  }
+}
+
+} // namespace clang::tidy::tether
