@@ -1,5 +1,6 @@
 // Detection method 1: count live tasks before and after (the
-// GoroutineChecker of Go's leak-detection guides), then ask the detector which ones they are.
+// GoroutineChecker of Go's leak-detection guides), then ask the detector which
+// ones they are.
 #include "example.hpp"
 
 using namespace example;

@@ -32,7 +32,8 @@ void leaky() {
   tether::sleep(100ms);
 }
 
-// Fixed: every operation has a timeout (the timeout pattern of Go's channel-blocking fix).
+// Fixed: every operation has a timeout (the timeout pattern of Go's
+// channel-blocking fix).
 void fixed() {
   auto ch = tether::make_chan<std::string>(1);
   tether::wait_group wg;
