@@ -68,18 +68,6 @@ const CXXRecordDecl *lambdaOf(const FunctionDecl *Fn) {
                                                    : nullptr;
 }
 
-/// The function `Fn` is written in, looking through lambdas.
-const FunctionDecl *outermostFunction(const FunctionDecl *Fn) {
-  while (const CXXRecordDecl *Lambda = lambdaOf(Fn)) {
-    const auto *Outer = dyn_cast_or_null<FunctionDecl>(
-        Lambda->getDeclContext()->getNonClosureAncestor());
-    if (!Outer)
-      return Fn;
-    Fn = Outer;
-  }
-  return Fn;
-}
-
 bool isAtomicOrVolatile(QualType T) {
   T = T.getNonReferenceType();
   if (T.isVolatileQualified() || T->isAtomicType())
@@ -582,7 +570,7 @@ bool LoopWithoutExitCheck::isExempt(const Task &T,
                             model::hasRole(T.Body, model::role::LivesForever)))
     return true;
   if (IgnoreLoopsInMain) {
-    const FunctionDecl *Outer = outermostFunction(Fn);
+    const FunctionDecl *Outer = analysis::outermostFunction(Fn);
     if (Outer && Outer->isMain())
       return true;
   }

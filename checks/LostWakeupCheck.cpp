@@ -22,6 +22,7 @@
 
 #include "LostWakeupCheck.h"
 #include "analysis/ParentIndex.h"
+#include "analysis/ValueFlow.h"
 #include "model/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -41,7 +42,7 @@ namespace {
 /// a variable (its first declaration) or a field; through subscripts,
 /// dereferences and address-of to the variable that holds the storage.
 const ValueDecl *declOf(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+  while (E) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
@@ -128,38 +129,7 @@ lockedBy(const CXXConstructExpr *Construct) {
 /// The construction that initialises `Init`, looking through the casts and
 /// temporaries of `auto lock = std::unique_lock(m);`.
 const CXXConstructExpr *constructionOf(const Expr *Init) {
-  for (unsigned Depth = 0; Init && Depth < 8; ++Depth) {
-    Init = Init->IgnoreImplicit();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
-      if (Construct->getNumArgs() == 1 &&
-          Construct->getConstructor()->isCopyOrMoveConstructor()) {
-        Init = Construct->getArg(0);
-        continue;
-      }
-      return Construct;
-    }
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init)) {
-      Init = Cast->getSubExpr();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
-
-/// The function `Fn` is written in, looking through lambdas.
-const FunctionDecl *outermostFunction(const FunctionDecl *Fn) {
-  for (unsigned Depth = 0; Fn && Depth < 64; ++Depth) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Fn);
-    if (!Method || !Method->getParent()->isLambda())
-      return Fn;
-    const auto *Outer = dyn_cast_or_null<FunctionDecl>(
-        Method->getParent()->getDeclContext()->getNonClosureAncestor());
-    if (!Outer)
-      return Fn;
-    Fn = Outer;
-  }
-  return Fn;
+  return dyn_cast_or_null<CXXConstructExpr>(analysis::stripTransparent(Init));
 }
 
 /// The declarations an expression reads (variables and fields), with the
@@ -667,7 +637,7 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   if (!CvWaiters)
     return;
 
-  const FunctionDecl *Outer = outermostFunction(Scope->Fn);
+  const FunctionDecl *Outer = analysis::outermostFunction(Scope->Fn);
   const auto *OuterMethod = dyn_cast_or_null<CXXMethodDecl>(Outer);
   PathWalker Walker(Notify, Scope->Fn->getBody(),
                     OuterMethod ? OuterMethod->getParent() : nullptr, Ctx);

@@ -299,4 +299,18 @@ bool isInTemplateInstantiation(const Decl *D) {
   return false;
 }
 
+const FunctionDecl *outermostFunction(const FunctionDecl *Fn) {
+  while (Fn && isLambdaCallOperator(Fn)) {
+    const auto *Outer =
+        dyn_cast_or_null<FunctionDecl>(cast<CXXMethodDecl>(Fn)
+                                           ->getParent()
+                                           ->getDeclContext()
+                                           ->getNonClosureAncestor());
+    if (!Outer)
+      return Fn;
+    Fn = Outer;
+  }
+  return Fn;
+}
+
 } // namespace clang::tidy::tether::analysis

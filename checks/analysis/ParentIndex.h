@@ -135,6 +135,10 @@ ancestorsBelow(const Stmt *S, const Stmt *Body, ASTContext &Ctx);
 /// instantiation; without parents: the lexical contexts say it.
 bool isInTemplateInstantiation(const Decl *D);
 
+/// The function `Fn` is written in, looking through lambdas (a lambda's call
+/// operator lies in the function that holds the lambda); without parents.
+const FunctionDecl *outermostFunction(const FunctionDecl *Fn);
+
 } // namespace clang::tidy::tether::analysis
 
 #endif // TETHER_CHECKS_ANALYSIS_PARENTINDEX_H
