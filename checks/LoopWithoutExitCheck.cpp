@@ -69,12 +69,8 @@ const CXXRecordDecl *lambdaOf(const FunctionDecl *Fn) {
 }
 
 bool isAtomicOrVolatile(QualType T) {
-  T = T.getNonReferenceType();
-  if (T.isVolatileQualified() || T->isAtomicType())
-    return true;
-  const CXXRecordDecl *RD = model::getRecord(T);
-  return RD && RD->getIdentifier() && model::isInStd(RD) &&
-         RD->getName().starts_with("atomic");
+  return T.getNonReferenceType().isVolatileQualified() ||
+         model::isAtomicType(T);
 }
 
 bool isPlainBool(QualType T) {

@@ -557,15 +557,6 @@ bool calledLocked(const FunctionDecl *Fn) {
   });
 }
 
-bool isAtomic(QualType T) {
-  T = T.getNonReferenceType();
-  if (T->isAtomicType())
-    return true;
-  const CXXRecordDecl *Class = model::getRecord(T);
-  return Class && Class->getIdentifier() && model::isInStd(Class) &&
-         Class->getName().starts_with("atomic");
-}
-
 } // namespace
 
 LostWakeupCheck::LostWakeupCheck(StringRef Name, ClangTidyContext *Context)
@@ -674,7 +665,7 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
            "waiter that has checked %0 but not yet blocked misses the "
            "notification and sleeps forever")
           << W.D << M << Cv << W.E->getSourceRange();
-      if (isAtomic(W.D->getType()))
+      if (model::isAtomicType(W.D->getType()))
         diag(W.E->getExprLoc(),
              "%0 being atomic does not help: the window is between the "
              "waiter's check and its wait, which only %1 closes",

@@ -84,4 +84,13 @@ bool isInStd(const Decl *D) {
   return D && D->getDeclContext()->isStdNamespace();
 }
 
+bool isAtomicType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isAtomicType())
+    return true;
+  const CXXRecordDecl *Class = getRecord(T);
+  return Class && Class->getIdentifier() && isInStd(Class) &&
+         Class->getName().starts_with("atomic");
+}
+
 } // namespace clang::tidy::tether::model

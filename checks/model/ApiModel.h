@@ -140,6 +140,9 @@ bool functionHasRole(const FunctionDecl *F, Role R, const NameList &Names);
 /// True if `D` is declared in namespace std (or a nested/inline one).
 bool isInStd(const Decl *D);
 
+/// True if `T` (through references) is `_Atomic` or a `std::atomic*` class.
+bool isAtomicType(QualType T);
+
 } // namespace clang::tidy::tether::model
 
 #endif // TETHER_CHECKS_MODEL_APIMODEL_H
