@@ -79,6 +79,11 @@ def tidy_command(tidy, bug, tu, src):
     return cmd + ["-I", src] + bug.get("flags", [])
 
 
+def shorten(path, src):
+    path = os.path.normpath(os.path.join(src, path))
+    return os.path.relpath(path, src) if path.startswith(src + os.sep) else path
+
+
 def run_tidy(cmd, src):
     try:
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -91,7 +96,7 @@ def run_tidy(cmd, src):
     for line in p.stdout.splitlines():
         m = DIAG.match(line)
         if m:
-            diags.append(Diag(os.path.relpath(m.group(1), src), int(m.group(2)),
+            diags.append(Diag(shorten(m.group(1), src), int(m.group(2)),
                               m.group(3), m.group(4), m.group(5) or ""))
     return diags
 
