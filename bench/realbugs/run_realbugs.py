@@ -138,7 +138,7 @@ def run_bug(args, bug, workdir):
         buggy = diagnose(args.tidy, gitdir, bug, bug["buggy"], workdir)
         fixed = diagnose(args.tidy, gitdir, bug, bug["fix"], workdir)
     except NotRun as e:
-        return ("not run: %s" % e, "", bug.get("note", "")), []
+        return ("not run: %s" % e, "", ""), []
     found = describe(bug, buggy, set(bug["expected"]))
     silent = describe(bug, fixed, set())
     if silent.startswith("reports"):
