@@ -6,14 +6,10 @@
 #include <chrono>
 #include <condition_variable>
 
-namespace rai
-{
-struct block_hash
-{
-	std::array<unsigned char, 32> bytes;
+namespace rai {
+struct block_hash {
+  std::array<unsigned char, 32> bytes;
 };
 using public_key = block_hash;
-struct raw_key
-{
-};
-}
+struct raw_key {};
+} // namespace rai

@@ -9,40 +9,32 @@
 #include <memory>
 #include <vector>
 
-namespace rai
-{
-struct transaction
-{
+namespace rai {
+struct transaction {};
+struct vote {};
+struct endpoint {};
+struct stub_store {
+  transaction tx_begin_write();
+  std::shared_ptr<rai::vote> vote_generate(transaction const &,
+                                           public_key const &, raw_key const &,
+                                           std::vector<block_hash> const &);
 };
-struct vote
-{
+struct stub_wallets {
+  void foreach_representative(
+      transaction const &,
+      std::function<void(public_key const &, raw_key const &)> const &);
 };
-struct endpoint
-{
+struct stub_vote_processor {
+  void vote(std::shared_ptr<rai::vote>, rai::endpoint);
 };
-struct stub_store
-{
-	transaction tx_begin_write ();
-	std::shared_ptr<rai::vote> vote_generate (transaction const &, public_key const &, raw_key const &, std::vector<block_hash> const &);
+struct stub_network {
+  rai::endpoint endpoint();
 };
-struct stub_wallets
-{
-	void foreach_representative (transaction const &, std::function<void(public_key const &, raw_key const &)> const &);
-};
-struct stub_vote_processor
-{
-	void vote (std::shared_ptr<rai::vote>, rai::endpoint);
-};
-struct stub_network
-{
-	rai::endpoint endpoint ();
-};
-class node
-{
+class node {
 public:
-	stub_store store;
-	stub_wallets wallets;
-	stub_vote_processor vote_processor;
-	stub_network network;
+  stub_store store;
+  stub_wallets wallets;
+  stub_vote_processor vote_processor;
+  stub_network network;
 };
-}
+} // namespace rai
