@@ -21,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LostWakeupCheck.h"
+#include "analysis/LoopExits.h"
 #include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
 #include "model/Locks.h"
@@ -50,33 +51,43 @@ bool isModifyingMethodName(StringRef Name) {
              .Default(false);
 }
 
-/// A write or a lock on the way from a function's start to a notification.
+/// A write, read, lock or unlock on the way from a function's (or a loop
+/// body's) start to a notification (or a wait).
 struct Event {
-  enum Kind { Write, Lock } K = Write;
+  enum Kind { Write, Read, Lock, Unlock } K = Write;
   const ValueDecl *D = nullptr;
   const Expr *E = nullptr;
   /// In a member function called on the way (not reported there).
   bool InHelper = false;
+  /// Where the event happens in the walked code: `E`, or the call of the
+  /// member function it happens in.
+  const Expr *Site = nullptr;
   /// The mutexes held at a write.
   llvm::SmallVector<const ValueDecl *, 2> Held;
 };
 
-/// Walks a function from its start to a notification, recording the writes
-/// and locks on the way (see the file comment).
+/// Walks a function (or a loop body) from its start to a target statement
+/// (a notification, a wait), recording the writes, reads, locks and unlocks
+/// on the way (see the file comment).
 class PathWalker {
 public:
-  PathWalker(const Stmt *Notify, const Stmt *Body, const CXXRecordDecl *Owner,
+  PathWalker(const Stmt *Target, const Stmt *Body, const CXXRecordDecl *Owner,
              ASTContext &Ctx)
-      : Notify(Notify), Owner(Owner) {
-    for (const Stmt *S : analysis::ancestorsBelow(Notify, Body, Ctx))
+      : Target(Target), Owner(Owner) {
+    for (const Stmt *S : analysis::ancestorsBelow(Target, Body, Ctx))
       OnPath.insert(S);
     OnPath.insert(Body);
+  }
+
+  /// `Lock`, declared before the walked code, holds `Mutex`.
+  void knowLock(const ValueDecl *Lock, const ValueDecl *Mutex) {
+    LockOf[Lock] = Mutex;
   }
 
   void walk(const Stmt *S) {
     if (!S || Done)
       return;
-    if (S == Notify) {
+    if (S == Target) {
       Done = true;
       return;
     }
@@ -91,7 +102,7 @@ public:
         walk(If->getInit());
         walk(If->getConditionVariableDeclStmt());
         walk(If->getCond());
-        walk(OnPath.contains(If->getThen()) || If->getThen() == Notify
+        walk(OnPath.contains(If->getThen()) || If->getThen() == Target
                  ? If->getThen()
                  : If->getElse());
         return;
@@ -99,7 +110,7 @@ public:
       if (const auto *Cond = dyn_cast<ConditionalOperator>(S)) {
         walk(Cond->getCond());
         walk(OnPath.contains(Cond->getTrueExpr()) ||
-                     Cond->getTrueExpr() == Notify
+                     Cond->getTrueExpr() == Target
                  ? Cond->getTrueExpr()
                  : Cond->getFalseExpr());
         return;
@@ -168,35 +179,39 @@ private:
     Scopes.pop_back();
   }
 
-  void lock(const ValueDecl *M, const Expr *E) {
-    ++Held[M];
+  Event &record(Event::Kind K, const ValueDecl *D, const Expr *E) {
     Event Ev;
-    Ev.K = Event::Lock;
-    Ev.D = M;
-    Ev.E = E;
-    Ev.InHelper = HelperDepth > 0;
-    Events.push_back(std::move(Ev));
-  }
-
-  void unlock(const ValueDecl *M) {
-    auto It = Held.find(M);
-    if (It != Held.end() && It->second > 0)
-      --It->second;
-  }
-
-  void write(const Expr *Target, const Expr *E) {
-    const ValueDecl *D = analysis::storageOf(Target);
-    if (!D)
-      return;
-    Event Ev;
-    Ev.K = Event::Write;
+    Ev.K = K;
     Ev.D = D;
     Ev.E = E;
     Ev.InHelper = HelperDepth > 0;
+    Ev.Site = HelperDepth > 0 ? HelperCall : E;
+    Events.push_back(std::move(Ev));
+    return Events.back();
+  }
+
+  void lock(const ValueDecl *M, const Expr *E) {
+    ++Held[M];
+    record(Event::Lock, M, E);
+  }
+
+  /// `E` unlocks `M`; a scope's end (null `E`) is not an event.
+  void unlock(const ValueDecl *M, const Expr *E = nullptr) {
+    auto It = Held.find(M);
+    if (It != Held.end() && It->second > 0)
+      --It->second;
+    if (E)
+      record(Event::Unlock, M, E);
+  }
+
+  void write(const Expr *Written, const Expr *E) {
+    const ValueDecl *D = analysis::storageOf(Written);
+    if (!D)
+      return;
+    Event &Ev = record(Event::Write, D, E);
     for (const auto &[M, Count] : Held)
       if (Count > 0)
         Ev.Held.push_back(M);
-    Events.push_back(std::move(Ev));
   }
 
   /// The mutex `Object.lock()` locks: a lock variable's, or the object's.
@@ -207,6 +222,11 @@ private:
   }
 
   void classify(const Stmt *S) {
+    if (isa<DeclRefExpr, MemberExpr>(S)) {
+      if (const ValueDecl *D = analysis::storageOf(cast<Expr>(S)))
+        record(Event::Read, D, cast<Expr>(S));
+      return;
+    }
     if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
       if (Binary->isAssignmentOp())
         write(Binary->getLHS(), Binary);
@@ -245,7 +265,7 @@ private:
     }
     if (model::isUnlockMethodName(Name)) {
       if (const ValueDecl *M = mutexOfObject(Object))
-        unlock(M);
+        unlock(M, Call);
       return;
     }
     if (!Method->isConst() && !Method->isStatic() &&
@@ -253,17 +273,26 @@ private:
       write(Object, Call);
       return;
     }
-    followHelper(Method);
+    followHelper(Call, Method);
   }
 
   /// A member function of the same class, called on the way: its locks and
-  /// writes count (one level deep).
-  void followHelper(const CXXMethodDecl *Method) {
+  /// writes count (one level deep), and so do those of the locks passed to
+  /// it (`send(lock)` that unlocks and relocks `lock`).
+  void followHelper(const CXXMemberCallExpr *Call,
+                    const CXXMethodDecl *Method) {
     const FunctionDecl *Def = nullptr;
     if (HelperDepth > 0 || !Owner || Method->getParent() != Owner ||
         !Method->hasBody(Def) || !Def->getBody())
       return;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Def->getNumParams();
+         ++I) {
+      auto Lock = LockOf.find(analysis::storageOf(Call->getArg(I)));
+      if (Lock != LockOf.end())
+        LockOf[Def->getParamDecl(I)->getCanonicalDecl()] = Lock->second;
+    }
     ++HelperDepth;
+    HelperCall = Call;
     // The helper's own blocks: its scoped locks end with it.
     auto SavedPath = std::move(OnPath);
     OnPath.clear();
@@ -272,8 +301,10 @@ private:
     --HelperDepth;
   }
 
-  const Stmt *Notify;
+  const Stmt *Target;
   const CXXRecordDecl *Owner;
+  /// The call of the member function being walked, if any.
+  const Expr *HelperCall = nullptr;
   llvm::SmallPtrSet<const Stmt *, 16> OnPath;
   bool Done = false;
   unsigned HelperDepth = 0;
@@ -286,6 +317,108 @@ private:
 
 bool holds(const Event &E, const ValueDecl *M) {
   return llvm::is_contained(E.Held, M);
+}
+
+/// A write of state a waiter checks, made without the waiter's mutex.
+struct UnlockedWrite {
+  const Event *Write = nullptr;
+  const ValueDecl *Mutex = nullptr;
+  /// Where the waiter reads the state.
+  const Expr *Read = nullptr;
+};
+
+/// The writes of `Events` (a walk to a notification) that the waits on the
+/// notified condition variable check, made without the waiter's mutex: not
+/// under it, it is not taken after the write before the notification, and
+/// no other write of the state on the way holds it.
+llvm::SmallVector<UnlockedWrite, 1>
+findUnlockedWrites(llvm::ArrayRef<Event> Events,
+                   llvm::ArrayRef<model::ConditionWait> Waits) {
+  llvm::SmallVector<UnlockedWrite, 1> Found;
+  for (size_t I = 0; I < Events.size(); ++I) {
+    const Event &W = Events[I];
+    if (W.K != Event::Write || W.InHelper)
+      continue;
+    for (const model::ConditionWait &Wait : Waits) {
+      // A timed wait wakes up by itself; an unknown mutex cannot be held.
+      if (Wait.Timed || !Wait.Mutex)
+        continue;
+      const auto *Read = llvm::find_if(
+          Wait.Checked, [&](const auto &R) { return R.first == W.D; });
+      if (Read == Wait.Checked.end())
+        continue;
+      const ValueDecl *M = Wait.Mutex;
+      if (holds(W, M) ||
+          llvm::any_of(
+              llvm::drop_begin(Events, I + 1),
+              [&](const Event &E) { return E.K == Event::Lock && E.D == M; }) ||
+          llvm::any_of(Events, [&](const Event &E) {
+            return E.K == Event::Write && E.D == W.D && holds(E, M);
+          }))
+        continue;
+      Found.push_back({&W, M, Read->second});
+      break;
+    }
+  }
+  return Found;
+}
+
+/// True if `Events` (a walk to a notification) write state `Wait` checks.
+bool writesChecked(llvm::ArrayRef<Event> Events,
+                   const model::ConditionWait &Wait) {
+  return llvm::any_of(Events, [&](const Event &E) {
+    return E.K == Event::Write &&
+           llvm::any_of(Wait.Checked,
+                        [&](const auto &R) { return R.first == E.D; });
+  });
+}
+
+} // namespace
+
+/// A state the waiter checks that goes stale: its lock is released at
+/// `Release` after it checked `State` at `Check`, and not checked again.
+struct StaleCheck {
+  const ValueDecl *State = nullptr;
+  const Expr *Check = nullptr;
+  const Expr *Release = nullptr;
+};
+
+namespace {
+
+/// A wait in a loop that checks its state only in the loop's condition,
+/// `while (!stopped) { ...; send(lock); ...; cv.wait(lock); }`, whose lock
+/// is released on the way from that check to the wait (`lock.unlock()`, or
+/// a member function given the lock that unlocks it) and taken again with
+/// no check of the state in between.
+std::optional<StaleCheck> findStaleCheck(const model::ConditionWait &Wait,
+                                         const CXXRecordDecl *Owner,
+                                         ASTContext &Ctx) {
+  // A predicate is checked again after every wake-up; a timed wait wakes.
+  if (Wait.Timed || !Wait.Mutex || !Wait.Loop || Wait.Checked.empty() ||
+      Wait.Call->getNumArgs() != 1)
+    return std::nullopt;
+  const Stmt *Body = analysis::loopBody(Wait.Loop);
+  const ValueDecl *Lock = analysis::storageOf(Wait.Call->getArg(0));
+  if (!Body || !Lock)
+    return std::nullopt;
+  PathWalker Walker(Wait.Call, Body, Owner, Ctx);
+  Walker.knowLock(Lock, Wait.Mutex);
+  Walker.walk(Body);
+  if (Walker.Errors)
+    return std::nullopt;
+  const Event *Release = nullptr;
+  for (const Event &E : Walker.Events) {
+    if (E.K == Event::Unlock && E.D == Wait.Mutex)
+      Release = &E;
+    else if (Release && E.K == Event::Read &&
+             llvm::any_of(Wait.Checked,
+                          [&](const auto &R) { return R.first == E.D; }))
+      Release = nullptr;
+  }
+  if (!Release)
+    return std::nullopt;
+  return StaleCheck{Wait.Checked.front().first, Wait.Checked.front().second,
+                    Release->Site};
 }
 
 /// True if `Fn` is called with a lock held: it takes a lock, or requires a
@@ -356,56 +489,74 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   if (Walker.Errors)
     return;
 
-  const SourceManager &SM = *Result.SourceManager;
-  const llvm::SmallVector<Event, 8> &Events = Walker.Events;
-  for (size_t I = 0; I < Events.size(); ++I) {
-    const Event &W = Events[I];
-    if (W.K != Event::Write || W.InHelper)
+  for (const UnlockedWrite &Found : findUnlockedWrites(Walker.Events, *CvWaits))
+    reportUnlockedWrite(Found.Write->E, Found.Write->D, Found.Mutex, Found.Read,
+                        Notify, Cv, *Result.SourceManager);
+  for (const model::ConditionWait &Wait : *CvWaits) {
+    if (!writesChecked(Walker.Events, Wait) ||
+        isClaimed(Wait.Call->getBeginLoc(), *Result.SourceManager))
       continue;
-    for (const model::ConditionWait &Wait : *CvWaits) {
-      // A timed wait wakes up by itself; an unknown mutex cannot be held.
-      if (Wait.Timed || !Wait.Mutex)
-        continue;
-      const auto *Read = llvm::find_if(
-          Wait.Checked, [&](const auto &R) { return R.first == W.D; });
-      if (Read == Wait.Checked.end())
-        continue;
-      const ValueDecl *M = Wait.Mutex;
-      // Written under the mutex; the mutex taken after the write, before
-      // the notification; or written under it elsewhere on the way.
-      if (holds(W, M) ||
-          llvm::any_of(
-              llvm::drop_begin(Events, I + 1),
-              [&](const Event &E) { return E.K == Event::Lock && E.D == M; }) ||
-          llvm::any_of(Events, [&](const Event &E) {
-            return E.K == Event::Write && E.D == W.D && holds(E, M);
-          }))
-        continue;
-      if (!claim(W.E->getExprLoc(), SM))
-        break;
-      diag(W.E->getExprLoc(),
-           "%0 is written without holding %1, the mutex %2 waits with: a "
-           "waiter that has checked %0 but not yet blocked misses the "
-           "notification and sleeps forever")
-          << W.D << M << Cv << W.E->getSourceRange();
-      if (model::isAtomicType(W.D->getType()))
-        diag(W.E->getExprLoc(),
-             "%0 being atomic does not help: the window is between the "
-             "waiter's check and its wait, which only %1 closes",
-             DiagnosticIDs::Note)
-            << W.D << M;
-      diag(Read->second->getExprLoc(),
-           "the waiter checks %0 here, holding %1, and then waits on %2",
-           DiagnosticIDs::Note)
-          << W.D << M << Cv;
-      diag(Notify->getExprLoc(),
-           "%0 is notified here; write %1 while holding %2, or lock %2 "
-           "after the write and before notifying",
-           DiagnosticIDs::Note)
-          << Cv << W.D << M;
-      break;
-    }
+    const FunctionDecl *WaitFn = analysis::outermostFunction(
+        analysis::ParentIndex::of(Ctx).enclosingFunction(Wait.Call));
+    const auto *WaitMethod = dyn_cast_or_null<CXXMethodDecl>(WaitFn);
+    if (std::optional<StaleCheck> Stale = findStaleCheck(
+            Wait, WaitMethod ? WaitMethod->getParent() : nullptr, Ctx))
+      reportStaleWait(Wait, *Stale, Notify, *Result.SourceManager);
   }
+}
+
+void LostWakeupCheck::reportUnlockedWrite(const Expr *Write,
+                                          const ValueDecl *State,
+                                          const ValueDecl *Mutex,
+                                          const Expr *Read, const Expr *Notify,
+                                          const ValueDecl *Cv,
+                                          const SourceManager &SM) {
+  if (!claim(Write->getExprLoc(), SM))
+    return;
+  diag(Write->getExprLoc(),
+       "%0 is written without holding %1, the mutex %2 waits with: a "
+       "waiter that has checked %0 but not yet blocked misses the "
+       "notification and sleeps forever")
+      << State << Mutex << Cv << Write->getSourceRange();
+  if (model::isAtomicType(State->getType()))
+    diag(Write->getExprLoc(),
+         "%0 being atomic does not help: the window is between the "
+         "waiter's check and its wait, which only %1 closes",
+         DiagnosticIDs::Note)
+        << State << Mutex;
+  diag(Read->getExprLoc(),
+       "the waiter checks %0 here, holding %1, and then waits on %2",
+       DiagnosticIDs::Note)
+      << State << Mutex << Cv;
+  diag(Notify->getExprLoc(),
+       "%0 is notified here; write %1 while holding %2, or lock %2 "
+       "after the write and before notifying",
+       DiagnosticIDs::Note)
+      << Cv << State << Mutex;
+}
+
+void LostWakeupCheck::reportStaleWait(const model::ConditionWait &Wait,
+                                      const StaleCheck &Stale,
+                                      const Expr *Notify,
+                                      const SourceManager &SM) {
+  if (!claim(Wait.Call->getBeginLoc(), SM))
+    return;
+  diag(Wait.Call->getBeginLoc(),
+       "waits on %0 without checking %1 again after the lock on %2 was "
+       "released: a notification sent while it was released is lost and "
+       "this wait sleeps forever")
+      << Wait.Cv << Stale.State << Wait.Mutex << Wait.Call->getSourceRange();
+  diag(Stale.Check->getExprLoc(), "%0 is checked here, holding %1",
+       DiagnosticIDs::Note)
+      << Stale.State << Wait.Mutex;
+  diag(Stale.Release->getBeginLoc(),
+       "%0 is released here, on the way to the wait", DiagnosticIDs::Note)
+      << Wait.Mutex;
+  diag(Notify->getExprLoc(),
+       "%0 is notified here after %1 changes; wait only on the path that "
+       "did not release the lock, or with a predicate that checks %1",
+       DiagnosticIDs::Note)
+      << Wait.Cv << Stale.State;
 }
 
 } // namespace clang::tidy::tether

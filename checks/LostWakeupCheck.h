@@ -13,6 +13,9 @@
 
 namespace clang::tidy::tether {
 
+/// State a waiter checked that went stale before it waited.
+struct StaleCheck;
+
 /// Finds state that a condition variable's waiter checks (the predicate of
 /// `wait`, or the condition of the loop around it) written without holding
 /// the mutex the waiter waits with, and then notified: a waiter that has
@@ -33,6 +36,16 @@ public:
 private:
   void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
   void forgetUnit() override;
+
+  /// A write of `State` without `Mutex`, which the waiter checks at `Read`.
+  void reportUnlockedWrite(const Expr *Write, const ValueDecl *State,
+                           const ValueDecl *Mutex, const Expr *Read,
+                           const Expr *Notify, const ValueDecl *Cv,
+                           const SourceManager &SM);
+  /// A wait that does not check its state again after its lock was released.
+  void reportStaleWait(const model::ConditionWait &Wait,
+                       const StaleCheck &Stale, const Expr *Notify,
+                       const SourceManager &SM);
 
   /// The standard and project condition variables and mutexes.
   const model::SyncTypes Sync;

@@ -135,7 +135,10 @@ void collectReads(const Stmt *S, const DeclContext *Own, Reads &Out,
   const ValueDecl *D = nullptr;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
     const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-    if (Var && Var->getDeclContext() != Own)
+    // `[&ready = ready_] { return ready; }` reads what its capture names.
+    if (Var && Var->isInitCapture())
+      collectReads(Var->getInit(), Own, Out, FollowMemberCalls);
+    else if (Var && Var->getDeclContext() != Own)
       D = Var->getCanonicalDecl();
   } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
     D = dyn_cast<FieldDecl>(Member->getMemberDecl());
