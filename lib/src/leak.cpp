@@ -19,23 +19,12 @@
 #include "leak_internal.hpp"
 #include "scheduler.hpp"
 #include "task_registry.hpp"
+#include "thread_registry.hpp"
 
 namespace tether::leak {
 namespace {
 
-void print_duration(std::ostream &out, clock::duration d) {
-  using namespace std::chrono;
-  const auto us = duration_cast<microseconds>(d).count();
-  char text[32];
-  if (us >= 1'000'000)
-    std::snprintf(text, sizeof text, "%.1fs", static_cast<double>(us) / 1e6);
-  else if (us >= 1000)
-    std::snprintf(text, sizeof text, "%lldms",
-                  static_cast<long long>(us / 1000));
-  else
-    std::snprintf(text, sizeof text, "%lldus", static_cast<long long>(us));
-  out << text;
-}
+using detail::print_duration;
 
 void print_site(std::ostream &out, const char *what,
                 const std::source_location &site) {
@@ -95,6 +84,22 @@ bool ignores(const options &rules, const task_info &t) {
       [&](const std::string &f) { return contains(function, f); });
 }
 
+bool ignores(const options &rules, const thread_info &t) {
+  if (rules.ignored_threads.contains(t.id))
+    return true;
+  if (std::find(rules.ignored_names.begin(), rules.ignored_names.end(),
+                t.name) != rules.ignored_names.end())
+    return true;
+  auto any_in = [](const std::vector<std::string> &needles,
+                   const std::string &text) {
+    return !text.empty() &&
+           std::any_of(needles.begin(), needles.end(),
+                       [&](const std::string &n) { return contains(text, n); });
+  };
+  return any_in(rules.ignored_functions, t.spawn_site.function) ||
+         any_in(rules.ignored_top_functions, t.top_function);
+}
+
 struct global_rules {
   std::mutex mutex;
   std::vector<std::pair<std::uint64_t, options>> rules;
@@ -126,6 +131,10 @@ report filtered(report r, const options &opts) {
            std::any_of(all.begin(), all.end(),
                        [&](const options &o) { return ignores(o, t); });
   });
+  std::erase_if(r.threads, [&](const thread_info &t) {
+    return std::any_of(all.begin(), all.end(),
+                       [&](const options &o) { return ignores(o, t); });
+  });
   std::erase_if(r.tickers, [&](const ticker_info &t) {
     return std::any_of(all.begin(), all.end(), [&](const options &o) {
       return o.ignored_tickers.contains(t.id);
@@ -154,6 +163,10 @@ void print_blocks(std::ostream &out, const report &r) {
     out << '\n';
     print_task(out, t);
   }
+  for (const auto &t : r.threads) {
+    out << '\n';
+    detail::print_thread(out, t);
+  }
   for (const auto &t : r.tickers) {
     out << "\nticker " << t.id << " [every ";
     print_duration(out, t.period);
@@ -179,9 +192,9 @@ std::ostream &operator<<(std::ostream &out, const report &r) {
     return out;
   }
   if (!r.empty())
-    out << "found " << r.tasks.size() << " leaked task(s), " << r.tickers.size()
-        << " unread ticker(s), " << r.dropped_cancels.size()
-        << " dropped cancel(s):\n";
+    out << "found " << r.tasks.size() << " leaked task(s), " << r.threads.size()
+        << " leaked thread(s), " << r.tickers.size() << " unread ticker(s), "
+        << r.dropped_cancels.size() << " dropped cancel(s):\n";
   print_blocks(out, r);
   return out;
 }
@@ -202,7 +215,14 @@ options &options::ignore_function(std::string function) {
   return *this;
 }
 
+options &options::ignore_top_function(std::string function) {
+  ignored_top_functions.push_back(std::move(function));
+  return *this;
+}
+
 options &options::ignore_current() {
+  for (const auto &t : detail::thread_registry::instance().live())
+    ignored_threads.insert(t->serial);
   detail::task_registry::instance().for_each([&](const detail::task_record &r) {
     if (r.is_task)
       ignored_tasks.insert(r.id);
@@ -216,12 +236,18 @@ options &options::ignore_current() {
 
 std::vector<task_info> live_tasks() { return detail::scan(options()).tasks; }
 
-report snapshot(const options &opts) { return detail::scan(opts); }
+report snapshot(const options &opts) {
+  report r = detail::scan(opts);
+  r.threads = detail::look_at_threads(true);
+  return r;
+}
 
 void dump(std::ostream &out, const options &opts) {
-  const report r = detail::scan(opts);
-  // A dump shows every live task, leaked or not, as Go's stack dump does.
-  out << "tether: " << r.tasks.size() << " live task(s)\n";
+  const report r = snapshot(opts);
+  // A dump shows every live task and thread, leaked or not, as Go's stack
+  // dump does.
+  out << "tether: " << r.tasks.size() << " live task(s), " << r.threads.size()
+      << " thread(s)\n";
   if (r.global_deadlock)
     out << "all tasks and threads are asleep: global deadlock\n";
   print_blocks(out, r);
@@ -230,17 +256,30 @@ void dump(std::ostream &out, const options &opts) {
 report verify_none(const options &opts) {
   const auto deadline = clock::now() + opts.max_wait;
   auto backoff = std::chrono::milliseconds(1);
+  // Stacks (a signal to each thread) are taken for the final answer only,
+  // unless a rule needs them to tell what is ignored.
+  const bool rules_need_stacks = !opts.ignored_top_functions.empty();
   for (;;) {
-    report r = filtered(detail::scan(opts), opts);
-    // Only tasks can still go away by themselves; the other families are
-    // facts about the past (cancels) or need a stop (tickers).
-    if (r.tasks.empty() || clock::now() >= deadline)
+    report r = detail::scan(opts);
+    r.threads = detail::look_at_threads(rules_need_stacks);
+    r = filtered(std::move(r), opts);
+    // Only tasks and threads can still go away by themselves; the other
+    // families are facts about the past (cancels) or need a stop (tickers).
+    const bool done = r.tasks.empty() && r.threads.empty();
+    if (done || clock::now() >= deadline) {
+      if (!r.threads.empty() && !rules_need_stacks) {
+        r.threads = detail::look_at_threads(true);
+        r = filtered(std::move(r), opts);
+      }
       return r;
+    }
     const auto until = std::min(deadline, clock::now() + backoff);
     if (in_task())
       boost::this_fiber::sleep_until(until); // never block a worker thread
-    else
+    else if (!r.tasks.empty())
       detail::task_registry::instance().wait_for_exit(until);
+    else
+      detail::thread_registry::instance().wait_for_exit(until);
     backoff = std::min(backoff * 2, std::chrono::milliseconds(50));
   }
 }
@@ -286,7 +325,13 @@ void install_exit_report_if_requested() {
     if (!env || std::strcmp(env, "1") != 0)
       return false;
     std::atexit([] {
-      const leak::report r = scan(leak::options());
+      leak::report r = scan(leak::options());
+      // Threads still joinable when main returns, and detached ones that
+      // are blocked (a detached thread still working may be fine).
+      r.threads = look_at_threads(true);
+      std::erase_if(r.threads, [](const leak::thread_info &t) {
+        return !reported_at_exit(t);
+      });
       if (!r.empty()) {
         std::cerr << "tether: leak report at exit (TETHER_LEAK_REPORT=1)\n"
                   << r;

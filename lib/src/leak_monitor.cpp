@@ -11,6 +11,7 @@
 
 #include "leak_internal.hpp"
 #include "task_registry.hpp"
+#include "thread_registry.hpp"
 
 namespace tether::leak {
 
@@ -31,6 +32,7 @@ monitor::monitor(std::size_t threshold, clock::duration period,
                 << ", now " << s.current << ", +" << s.current - s.baseline
                 << " exceeds threshold " << s.threshold << '\n';
     };
+  const detail::runtime_thread_scope ours; // never reported as a leak
   state_->sampler = std::thread([this, threshold, period,
                                  on_exceeded = std::move(on_exceeded)] {
     std::unique_lock lock(state_->mutex);
@@ -123,6 +125,7 @@ void on_thread_blocked(bool blocked) noexcept {
       return;
     if (!dog.started) {
       dog.started = true;
+      const runtime_thread_scope ours; // never reported as a leak
       std::thread([&dog] { dog.run(); }).detach();
     }
   }

@@ -2,6 +2,7 @@
 
 #include "sanitizer_fibers.hpp"
 #include "task_registry.hpp"
+#include "thread_registry.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -322,6 +323,7 @@ task_properties::~task_properties() {
 
 void ensure_workers_started() {
   static const bool started = [] {
+    const runtime_thread_scope ours; // workers are never reported as leaks
     for (std::size_t i = 0, n = worker_count(); i < n; ++i)
       std::thread(run_worker).detach();
     return true;

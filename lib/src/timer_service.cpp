@@ -1,4 +1,5 @@
 #include "timer_service.hpp"
+#include "thread_registry.hpp"
 
 #include <thread>
 
@@ -10,6 +11,7 @@ timer_service &timer_service::instance() {
 }
 
 timer_service::timer_service() {
+  const runtime_thread_scope ours; // never reported as a leak
   std::thread([this] { run(); }).detach();
 }
 

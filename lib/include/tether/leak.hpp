@@ -60,18 +60,56 @@ struct dropped_cancel_info {
   clock::time_point when;
 };
 
+/// One symbolized stack frame.
+struct frame_info {
+  std::string function; ///< demangled; empty if unknown
+  std::string file;     ///< source file, or the binary when no line info
+  std::size_t line = 0;
+};
+
+/// One thread of the process created with pthread_create (std::thread,
+/// std::jthread, std::async, plain pthreads) after tether loaded, as a look
+/// saw it: kernel state from /proc, its own stack from a signal to it.
+struct thread_info {
+  std::uint64_t id = 0; ///< tether's serial number, never reused
+  int tid = 0;          ///< the kernel's thread id
+  std::string name;     ///< pthread_setname_np, read at the look
+  bool detached = false;
+  bool blocked = false; ///< not running: in a blocking system call
+  /// "blocked in condition_variable::wait", "sleeping in sleep_for",
+  /// "in poll()", "running".
+  std::string state;
+  /// How long it has been in this state, at least (see since_first_look).
+  clock::duration duration{};
+  /// True when `duration` counts from the first look that saw the state
+  /// (the kernel keeps no start time of a block): a lower bound.
+  bool since_first_look = true;
+  clock::duration alive{};
+  frame_info spawn_site; ///< the first frame outside the standard library
+  std::vector<frame_info> spawn_stack;
+  /// Its own stack at the look, top first; empty when it did not answer the
+  /// signal in time or blocks it (see `stack_note`).
+  std::vector<frame_info> stack;
+  std::string stack_note;
+  /// The first frame of `stack` outside libc, libstdc++ and the unwinder.
+  std::string top_function;
+};
+
 /// What snapshot() and verify_none() found. Printable (Go-like dump).
 struct report {
   std::vector<task_info> tasks;
   std::vector<task_info> blocked_threads;
+  /// Live threads created with pthread_create (not the runtime's own).
+  std::vector<thread_info> threads;
   std::vector<ticker_info> tickers;
   std::vector<dropped_cancel_info> dropped_cancels;
   /// Every task and known thread is blocked on tether primitives.
   bool global_deadlock = false;
 
-  /// No leaked task, idle ticker or dropped cancellation.
+  /// No leaked task, thread, idle ticker or dropped cancellation.
   [[nodiscard]] bool empty() const noexcept {
-    return tasks.empty() && tickers.empty() && dropped_cancels.empty();
+    return tasks.empty() && threads.empty() && tickers.empty() &&
+           dropped_cancels.empty();
   }
   /// The same text as operator<<.
   [[nodiscard]] std::string to_string() const;
@@ -90,16 +128,23 @@ struct options {
   /// flagged as a possible loop without exit.
   clock::duration loop_threshold = std::chrono::milliseconds(500);
 
+  /// Task and thread names.
   std::vector<std::string> ignored_names;
   /// Matched as substrings of the spawn site's function name.
   std::vector<std::string> ignored_functions;
+  /// Matched as substrings of a thread's top function (goleak's
+  /// IgnoreTopFunction): the first frame outside the C/C++ runtime.
+  std::vector<std::string> ignored_top_functions;
   std::unordered_set<std::uint64_t> ignored_tasks;
+  std::unordered_set<std::uint64_t> ignored_threads; ///< thread_info::id
   std::unordered_set<std::uint64_t> ignored_tickers;
   std::uint64_t cancels_after = 0; ///< dropped cancels up to here are ignored
 
   options &ignore_name(std::string name);
   options &ignore_function(std::string function);
-  /// Ignores every task, ticker and dropped cancellation that exists now.
+  options &ignore_top_function(std::string function);
+  /// Ignores every task, thread, ticker and dropped cancellation that
+  /// exists now, and the calling thread.
   options &ignore_current();
   options &wait(clock::duration total) {
     max_wait = total;
