@@ -3,8 +3,10 @@
 // the thread itself in a signal handler (async-signal-safe unwind into a
 // preallocated buffer, bounded wait), and what it is stuck in, named from
 // that stack ("condition_variable::wait") or from the system call ("poll()").
-// Symbols come from Boost.Stacktrace's libbacktrace backend (DWARF: function,
-// file, line), looked up only here and cached per address.
+// Symbols come from libbacktrace (GCC's DWARF reader, the backend of
+// Boost.Stacktrace; used directly because Boost's frame API drops inlined
+// frames): function, file, line, every inlined call at a pc. Looked up only
+// here, and cached per address.
 #include "thread_registry.hpp"
 
 #include <csignal>
@@ -28,8 +30,9 @@
 #include <string_view>
 #include <unordered_map>
 
-#define BOOST_STACKTRACE_USE_BACKTRACE
-#include <boost/stacktrace/frame.hpp>
+#include <cxxabi.h>
+
+#include TETHER_LIBBACKTRACE_HEADER
 
 namespace tether::detail {
 namespace {
@@ -293,30 +296,74 @@ struct symbol {
   bool runtime = false; ///< libc/libstdc++/unwinder
 };
 
-std::unordered_map<const void *, symbol> &symbol_cache() {
-  static auto *cache = new std::unordered_map<const void *, symbol>;
+std::string demangle(const char *name) {
+  if (!name)
+    return {};
+  int status = 0;
+  char *plain = abi::__cxa_demangle(name, nullptr, nullptr, &status);
+  std::string out = status == 0 && plain ? plain : name;
+  std::free(plain);
+  return out;
+}
+
+backtrace_state *debug_info() {
+  static backtrace_state *state = backtrace_create_state(
+      nullptr, /*threaded=*/1, [](void *, const char *, int) {}, nullptr);
+  return state;
+}
+
+/// The frames at `pc`, the innermost inlined call first, the function that
+/// holds the code last; from DWARF, else the symbol table, else dladdr.
+std::vector<symbol> lookup(const void *pc) {
+  std::vector<symbol> out;
+  const auto addr = reinterpret_cast<std::uintptr_t>(pc);
+  auto on_line = [](void *data, std::uintptr_t, const char *file, int line,
+                    const char *function) {
+    auto &frames = *static_cast<std::vector<symbol> *>(data);
+    symbol s;
+    s.frame.function = demangle(function);
+    if (file)
+      s.frame.file = file;
+    s.frame.line = line > 0 ? static_cast<std::size_t>(line) : 0;
+    frames.push_back(std::move(s));
+    return 0;
+  };
+  auto on_error = [](void *, const char *, int) {};
+  if (backtrace_state *state = debug_info())
+    backtrace_pcinfo(state, addr, on_line, on_error, &out);
+  std::erase_if(out, [](const symbol &s) {
+    return s.frame.function.empty() && s.frame.file.empty();
+  });
+  if (out.empty()) {
+    symbol s;
+    Dl_info info{};
+    if (dladdr(pc, &info)) {
+      s.frame.function = demangle(info.dli_sname);
+      if (info.dli_fname)
+        s.frame.file = info.dli_fname;
+    }
+    out.push_back(std::move(s));
+  }
+  const bool runtime = in_runtime_library(pc);
+  for (auto &s : out)
+    s.runtime = runtime;
+  return out;
+}
+
+std::unordered_map<const void *, std::vector<symbol>> &symbol_cache() {
+  static auto *cache =
+      new std::unordered_map<const void *, std::vector<symbol>>;
   return *cache;
 }
 
 /// `exact`: the pc itself (the interrupted instruction), not a return
 /// address, which points after its call.
-const symbol &symbolize(void *pc, bool exact) {
+const std::vector<symbol> &symbolize(void *pc, bool exact) {
   const void *key = static_cast<char *>(pc) - (exact ? 0 : 1);
   auto &cache = symbol_cache();
   if (auto hit = cache.find(key); hit != cache.end())
     return hit->second;
-  symbol s;
-  const boost::stacktrace::frame f(key);
-  s.frame.function = f.name();
-  s.frame.file = f.source_file();
-  s.frame.line = f.source_line();
-  if (s.frame.file.empty()) {
-    Dl_info info{};
-    if (dladdr(key, &info) && info.dli_fname)
-      s.frame.file = info.dli_fname;
-  }
-  s.runtime = in_runtime_library(key);
-  return cache.emplace(key, std::move(s)).first->second;
+  return cache.emplace(key, lookup(key)).first->second;
 }
 
 bool starts_with(std::string_view text, std::string_view prefix) {
@@ -379,16 +426,16 @@ void symbolize_spawn(thread_record &r) {
     return;
   r.symbolized = true;
   bool site_found = false;
-  for (int i = 0; i < r.spawn_depth; ++i) {
-    const symbol &s = symbolize(r.spawn_pcs[i], false);
-    if (!site_found && !plumbing(s) &&
-        s.frame.function.find("pthread_create") == std::string::npos) {
-      site_found = true;
-      r.spawn_site = s.frame;
+  for (int i = 0; i < r.spawn_depth; ++i)
+    for (const symbol &s : symbolize(r.spawn_pcs[i], false)) {
+      if (!site_found && !plumbing(s) &&
+          s.frame.function.find("pthread_create") == std::string::npos) {
+        site_found = true;
+        r.spawn_site = s.frame;
+      }
+      if (site_found)
+        r.spawn_stack.push_back(s.frame);
     }
-    if (site_found)
-      r.spawn_stack.push_back(s.frame);
-  }
 }
 
 /// Updates the record's "in this state since" and returns it; the kernel
@@ -473,7 +520,8 @@ std::vector<leak::thread_info> look_at_threads(bool stacks) {
       else
         pcs = capture(tid, sig, t.stack_note);
       for (std::size_t i = 0; i < pcs.size(); ++i)
-        stack.push_back(&symbolize(pcs[i], i == 0));
+        for (const symbol &s : symbolize(pcs[i], i == 0))
+          stack.push_back(&s);
       for (const symbol *s : stack) {
         t.stack.push_back(s->frame);
         if (t.top_function.empty() && !plumbing(*s))
