@@ -59,3 +59,17 @@ args=("$out/tether.json" "$out/go.txt" --workers "$workers")
 [[ -n "$json" ]] && args+=(--json "$json")
 echo
 python3 bench/compare.py "${args[@]}"
+
+# Seeing every thread: pthread_create through tether's interposer vs libc's,
+# and one look at N blocked threads (docs/benchmarks.md, "Threads").
+if [[ ! -x "$build/bin/thread_bench" ]]; then
+  cmake --build "$build" --target thread_bench >/dev/null 2>&1 || true
+fi
+if [[ -x "$build/bin/thread_bench" ]]; then
+  echo
+  echo "== threads: interposition and look cost"
+  "$build/bin/thread_bench" --benchmark_filter="$filter" \
+    --benchmark_repetitions="$repetitions" \
+    --benchmark_min_time="$min_time" \
+    --benchmark_report_aggregates_only=true
+fi

@@ -9,6 +9,7 @@ packages=(
   libclang-19-dev libclang-cpp19-dev libclang-rt-19-dev
   libboost-fiber1.81-dev libboost-context1.81-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
+  libgcc-12-dev  # libbacktrace.a: symbols of the thread leak reports
   golang-go
   libasio-dev  # tether-unstopped-ticker's asio tests
   libspdlog-dev libcpp-httplib-dev  # real-code runs (bench/realcode/)
