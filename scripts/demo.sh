@@ -19,6 +19,8 @@ examples=(
   dropped_cancel counting dump_analysis monitor
   cancel_context timeout_context deadline_context context_chaining
   timeout_send_recv cancelable_channels safe_producer_consumer fan_in_fan_out
+  thread_condition_variable thread_spin_atomic thread_detached_sleep
+  thread_future_get
 )
 
 # 0. The checks: every tether diagnostic on the examples, leaky and fixed.
@@ -46,3 +48,8 @@ done
 echo
 echo "################ TETHER_LEAK_REPORT=1 examples/channel_blocking.cpp (leaky only)"
 TETHER_LEAK_REPORT=1 "$bin/channel_blocking" leaky 2>&1 | sed "s|$PWD/||g"
+
+# 4. Threads at exit: a std::thread left waiting, without touching the code.
+echo
+echo "################ TETHER_LEAK_REPORT=1 examples/thread_condition_variable.cpp (leaky only)"
+TETHER_LEAK_REPORT=1 "$bin/thread_condition_variable" leaky 2>&1 | sed "s|$PWD/||g"
