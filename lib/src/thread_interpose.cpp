@@ -92,6 +92,11 @@ thread_record *current_thread_record() noexcept { return self_record; }
 
 extern "C" {
 
+/// What libtether's users ask the linker for (lib/CMakeLists.txt): naming
+/// pthread_create itself is not enough when a sanitizer runtime, linked
+/// first, already defines it (weakly).
+[[gnu::visibility("default"), gnu::used]] int tether_thread_interposer = 1;
+
 [[gnu::visibility("default")]] int pthread_create(pthread_t *thread,
                                                   const pthread_attr_t *attr,
                                                   void *(*start)(void *),

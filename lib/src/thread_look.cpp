@@ -266,6 +266,10 @@ std::vector<void *> capture(pid_t tid, int sig, std::string &note) {
     }
     break;
   }
+  // The handler's release store of target orders its writes before this
+  // (the semaphore does too, but not every sanitizer can see sem_clockwait).
+  while (s.target.load(std::memory_order_acquire) == -1) {
+  }
   std::vector<void *> pcs(s.pcs, s.pcs + std::max(s.depth, 0));
   // Drop the handler's own frames: the stack starts at the interrupted pc.
   auto at = std::find(pcs.begin(), pcs.end(), s.interrupted_pc);

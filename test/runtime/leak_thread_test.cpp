@@ -29,6 +29,14 @@
 using namespace std::chrono_literals;
 namespace leak = tether::leak;
 
+#if defined(__SANITIZE_THREAD__) || __has_feature(thread_sanitizer)
+// TSan delivers a signal only at an intercepted call: a thread inside a raw
+// syscall(SYS_futex) (libstdc++'s future wait) answers from /proc alone.
+constexpr bool signals_deferred = true;
+#else
+constexpr bool signals_deferred = false;
+#endif
+
 namespace {
 
 /// A thread blocked on a condition variable until release().
@@ -315,7 +323,9 @@ TEST(LeakThreadListener, FailsAThreadStuckInFutureGet) {
   const auto r = run_fixture("--gtest_filter=Leaky.ThreadStuckInFutureGet");
   EXPECT_NE(r.status, 0) << r.output;
   EXPECT_TRUE(has(r, "[  FAILED  ] Leaky.ThreadStuckInFutureGet"));
-  EXPECT_TRUE(has(r, "\"awaiter\" [blocked in future::get, at least "))
+  EXPECT_TRUE(has(r, signals_deferred
+                         ? "\"awaiter\" [blocked in futex wait, at least "
+                         : "\"awaiter\" [blocked in future::get, at least "))
       << r.output;
   EXPECT_TRUE(has(r, "in (anonymous namespace)::Waiter::start()")) << r.output;
 }
@@ -340,10 +350,17 @@ TEST(LeakThreadListener, ExitReportNamesTheThread) {
       run(std::string("TETHER_LEAK_REPORT=1 ") + TETHER_THREAD_FIXTURE +
           " --gtest_filter=Leaky.ThreadStuckInFutureGet");
   EXPECT_TRUE(has(r, "leak report at exit")) << r.output;
-  EXPECT_TRUE(has(r, "\"awaiter\" [blocked in future::get")) << r.output;
+  EXPECT_TRUE(has(r, signals_deferred ? "\"awaiter\" [blocked in futex wait"
+                                      : "\"awaiter\" [blocked in future::get"))
+      << r.output;
 }
 
 TEST(LeakThreadListener, PreloadedLibraryReportsAtExit) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) ||           \
+    __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+  GTEST_SKIP() << "the preload library is for uninstrumented programs: a "
+                  "sanitizer runtime must come first in the library list";
+#endif
   // A program that does not link libtether; the report comes from the
   // preloaded library alone.
   const std::string probe = TETHER_PRELOAD_PROBE;
