@@ -191,10 +191,16 @@ std::ostream &operator<<(std::ostream &out, const report &r) {
     out << "no leaks\n";
     return out;
   }
-  if (!r.empty())
-    out << "found " << r.tasks.size() << " leaked task(s), " << r.threads.size()
-        << " leaked thread(s), " << r.tickers.size() << " unread ticker(s), "
-        << r.dropped_cancels.size() << " dropped cancel(s):\n";
+  if (!r.empty()) {
+    out << "found " << r.tasks.size() << " leaked task(s), " << r.tickers.size()
+        << " unread ticker(s), " << r.dropped_cancels.size()
+        << " dropped cancel(s)";
+    // Appended, and only when there are some: the line before threads were
+    // seen stays as it was (tests match it).
+    if (!r.threads.empty())
+      out << ", " << r.threads.size() << " leaked thread(s)";
+    out << ":\n";
+  }
   print_blocks(out, r);
   return out;
 }
@@ -246,8 +252,10 @@ void dump(std::ostream &out, const options &opts) {
   const report r = snapshot(opts);
   // A dump shows every live task and thread, leaked or not, as Go's stack
   // dump does.
-  out << "tether: " << r.tasks.size() << " live task(s), " << r.threads.size()
-      << " thread(s)\n";
+  out << "tether: " << r.tasks.size() << " live task(s)";
+  if (!r.threads.empty())
+    out << ", " << r.threads.size() << " thread(s)";
+  out << '\n';
   if (r.global_deadlock)
     out << "all tasks and threads are asleep: global deadlock\n";
   print_blocks(out, r);
