@@ -51,6 +51,7 @@ if config.tether_library:
         "-I" + q(config.tether_include),
         "-Wl,--no-as-needed",
         "-Wl,--whole-archive", q(config.tether_library), "-Wl,--no-whole-archive",
+        q(config.tether_libbacktrace), "-ldl",
         "-lboost_fiber", "-lboost_context", "-pthread"])))
     config.available_features.add("tether-runtime")
 
