@@ -449,7 +449,8 @@ steady_clock::time_point state_since(thread_record &r, const kernel_view &k,
   const bool running = k.state == 'R';
   const bool same =
       r.state_seen && (r.last_state == 'R') == running &&
-      (running || (r.last_syscall == k.syscall && r.last_cpu == k.cpu_ticks));
+      (running || (r.last_syscall == k.syscall &&
+                   k.cpu_ticks - r.last_cpu <= 1)); // 1: our own signal
   if (!same)
     r.state_since = now;
   r.state_seen = true;

@@ -208,15 +208,15 @@ TEST(LeakThreads, AThreadBlockingTheSignalIsReportedFromProc) {
 }
 
 TEST(LeakThreads, PlainPthreadIsSeenAndDetachIsTracked) {
-  static Gate gate;
+  Gate gate;
   pthread_t handle;
   ASSERT_EQ(pthread_create(
                 &handle, nullptr,
-                [](void *) -> void * {
-                  gate.wait_body("plain-pthread");
+                [](void *arg) -> void * {
+                  static_cast<Gate *>(arg)->wait_body("plain-pthread");
                   return nullptr;
                 },
-                nullptr),
+                &gate),
             0);
   auto seen = wait_blocked("plain-pthread");
   ASSERT_TRUE(seen);
@@ -226,6 +226,7 @@ TEST(LeakThreads, PlainPthreadIsSeenAndDetachIsTracked) {
   ASSERT_TRUE(seen);
   EXPECT_TRUE(seen->detached);
   gate.release();
+  // Its record goes when it ends (the gate outlives it: we wait for that).
   const auto give_up = std::chrono::steady_clock::now() + 5s;
   while (find_thread(leak::snapshot(), "plain-pthread") &&
          std::chrono::steady_clock::now() < give_up)
