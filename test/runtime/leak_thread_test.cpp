@@ -15,6 +15,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -232,6 +233,20 @@ TEST(LeakThreads, PlainPthreadIsSeenAndDetachIsTracked) {
          std::chrono::steady_clock::now() < give_up)
     std::this_thread::sleep_for(1ms);
   EXPECT_FALSE(find_thread(leak::snapshot(), "plain-pthread"));
+}
+
+TEST(LeakThreads, StdAsyncIsSeenWithItsCaller) {
+  Gate gate;
+  auto done =
+      std::async(std::launch::async, [&gate] { gate.wait_body("async-job"); });
+  const auto seen = wait_blocked("async-job");
+  ASSERT_TRUE(seen);
+  EXPECT_NE(seen->spawn_site.function.find("StdAsyncIsSeenWithItsCaller"),
+            std::string::npos)
+      << seen->spawn_site.function;
+  EXPECT_EQ(seen->state, "blocked in condition_variable::wait");
+  gate.release();
+  done.get();
 }
 
 TEST(LeakThreads, ALookAtManyThreadsIsBounded) {
