@@ -4,29 +4,29 @@
 //
 // A notification (`cv.notify_one()`, `cv.notify_all()`) is checked against
 // the waits on the same condition variable (the same member, global or local
-// declaration) in the translation unit. The state a waiter checks is what its
-// predicate reads (`cv.wait(lock, pred)`) or the condition of the loop the
-// wait sits in (`while (!ready) cv.wait(lock);`); the mutex it waits with is
-// the one its lock was constructed from. Walking the notifying function from
-// its start to the notification, along the statements that lead to it (one
-// branch of an `if` that holds it, not the other), the check records the
-// writes of variables and the locks taken (scoped locks while their scope is
-// alive, `m.lock()` until `m.unlock()`, and the same in a member function of
-// the same class that is called on the way). A write of a variable a waiter
-// reads is reported when it does not hold the waiter's mutex, no lock of that
-// mutex is taken after it before the notification, and no other write of the
-// variable on the way holds it. Timed waits (`wait_for`, `wait_until`) wake
-// up by themselves and are not considered.
+// declaration) in the translation unit (model/ConditionWaits.h). The state a
+// waiter checks is what its predicate reads (`cv.wait(lock, pred)`) or the
+// condition of the loop the wait sits in (`while (!ready) cv.wait(lock);`); the
+// mutex it waits with is the one its lock was constructed from. Walking the
+// notifying function from its start to the notification, along the statements
+// that lead to it (one branch of an `if` that holds it, not the other), the
+// check records the writes of variables and the locks taken (scoped locks while
+// their scope is alive, `m.lock()` until `m.unlock()`, and the same in a member
+// function of the same class that is called on the way). A write of a variable
+// a waiter reads is reported when it does not hold the waiter's mutex, no lock
+// of that mutex is taken after it before the notification, and no other write
+// of the variable on the way holds it. Timed waits (`wait_for`, `wait_until`)
+// wake up by themselves and are not considered.
 //
 //===----------------------------------------------------------------------===//
 
 #include "LostWakeupCheck.h"
 #include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
+#include "model/Locks.h"
 #include "model/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -37,46 +37,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::tether {
 
 namespace {
-
-/// The declaration an expression names, as the same-variable test sees it:
-/// a variable (its first declaration) or a field; through subscripts,
-/// dereferences and address-of to the variable that holds the storage.
-const ValueDecl *declOf(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        return Var->getCanonicalDecl();
-      return nullptr;
-    }
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      return dyn_cast<FieldDecl>(Member->getMemberDecl());
-    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = Subscript->getBase();
-      continue;
-    }
-    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
-      if (Unary->getOpcode() != UO_Deref && Unary->getOpcode() != UO_AddrOf)
-        return nullptr;
-      E = Unary->getSubExpr();
-      continue;
-    }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-      OverloadedOperatorKind Kind = Op->getOperator();
-      if ((Kind != OO_Subscript && Kind != OO_Star && Kind != OO_Arrow) ||
-          Op->getNumArgs() == 0)
-        return nullptr;
-      E = Op->getArg(0);
-      continue;
-    }
-    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Temporary->getSubExpr();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
 
 /// True if `Name` is a member function that changes its object: the
 /// operations of `std::atomic` and of the standard containers.
@@ -89,227 +49,6 @@ bool isModifyingMethodName(StringRef Name) {
                     "resize", "reset", "set", "test_and_set", true)
              .Default(false);
 }
-
-bool isLockName(StringRef Name) {
-  return Name == "lock" || Name == "lock_shared" || Name == "try_lock" ||
-         Name == "Lock" || Name == "LockShared";
-}
-
-bool isUnlockName(StringRef Name) {
-  return Name == "unlock" || Name == "unlock_shared" || Name == "Unlock" ||
-         Name == "UnlockShared";
-}
-
-bool isStdLock(const CXXRecordDecl *Class) {
-  if (!Class || !Class->getIdentifier() || !model::isInStd(Class))
-    return false;
-  return llvm::StringSwitch<bool>(Class->getName())
-      .Cases("lock_guard", "unique_lock", "scoped_lock", "shared_lock", true)
-      .Default(false);
-}
-
-/// The mutexes a construction locks: every argument that names a variable
-/// or field (`std::scoped_lock lock(a, b)`, `absl::MutexLock lock(&mu)`),
-/// none for `std::unique_lock lock(m, std::defer_lock)`.
-llvm::SmallVector<const ValueDecl *, 2>
-lockedBy(const CXXConstructExpr *Construct) {
-  llvm::SmallVector<const ValueDecl *, 2> Mutexes;
-  if (!Construct)
-    return Mutexes;
-  for (const Expr *Arg : Construct->arguments()) {
-    const CXXRecordDecl *Tag = model::getRecord(Arg->getType());
-    if (Tag && Tag->getIdentifier() && Tag->getName() == "defer_lock_t")
-      return {};
-    if (const ValueDecl *D = declOf(Arg))
-      Mutexes.push_back(D);
-  }
-  return Mutexes;
-}
-
-/// The construction that initialises `Init`, looking through the casts and
-/// temporaries of `auto lock = std::unique_lock(m);`.
-const CXXConstructExpr *constructionOf(const Expr *Init) {
-  return dyn_cast_or_null<CXXConstructExpr>(analysis::stripTransparent(Init));
-}
-
-/// The declarations an expression reads (variables and fields), with the
-/// first expression that reads each.
-using Reads = llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 4>;
-
-void addReads(const Stmt *S, const DeclContext *Own, Reads &Out, bool Follow) {
-  if (!S)
-    return;
-  const ValueDecl *D = nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-    // Not the predicate's own locals and parameters.
-    if (Var && Var->getDeclContext() != Own)
-      D = Var->getCanonicalDecl();
-  } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
-    D = dyn_cast<FieldDecl>(Member->getMemberDecl());
-  }
-  if (D && llvm::none_of(Out, [&](const auto &R) { return R.first == D; }))
-    Out.push_back({D, cast<Expr>(S)});
-  // A predicate that asks a member function (`[this] { return ready(); }`):
-  // what that function reads, one level deep.
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S); Call && Follow) {
-    const FunctionDecl *Def = nullptr;
-    const CXXMethodDecl *Callee = Call->getMethodDecl();
-    if (Callee && !model::isInStd(Callee->getParent()) && Callee->hasBody(Def))
-      addReads(Def->getBody(), Def, Out, /*Follow=*/false);
-  }
-  for (const Stmt *Child : S->children())
-    addReads(Child, Own, Out, Follow);
-}
-
-/// One wait: the mutex it waits with and what the waiter checks.
-struct Waiter {
-  const Expr *Wait = nullptr;
-  const ValueDecl *Mutex = nullptr;
-  Reads Checked;
-};
-
-} // namespace
-
-class LostWakeupCheck::WaiterIndex
-    : public RecursiveASTVisitor<LostWakeupCheck::WaiterIndex> {
-public:
-  using Base = RecursiveASTVisitor<WaiterIndex>;
-
-  WaiterIndex(const LostWakeupCheck &Check, ASTContext &Ctx)
-      : Check(Check), SM(Ctx.getSourceManager()) {
-    TraverseDecl(Ctx.getTranslationUnitDecl());
-  }
-
-  const llvm::SmallVector<Waiter, 1> *waitersOf(const ValueDecl *Cv) const {
-    auto It = ByCv.find(Cv);
-    return It == ByCv.end() ? nullptr : &It->second;
-  }
-
-  // The code as written: template patterns, not instantiations.
-  bool shouldVisitTemplateInstantiations() const { return false; }
-
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(D->getLocation()))
-      return true;
-    return Base::TraverseDecl(D);
-  }
-  bool TraverseWhileStmt(WhileStmt *S) {
-    return inLoop(S->getCond(), [&] { return Base::TraverseWhileStmt(S); });
-  }
-  bool TraverseDoStmt(DoStmt *S) {
-    return inLoop(S->getCond(), [&] { return Base::TraverseDoStmt(S); });
-  }
-  bool TraverseForStmt(ForStmt *S) {
-    return inLoop(S->getCond(), [&] { return Base::TraverseForStmt(S); });
-  }
-  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
-    return inLoop(nullptr, [&] { return Base::TraverseCXXForRangeStmt(S); });
-  }
-  bool TraverseLambdaExpr(LambdaExpr *L) {
-    // A lambda's body is another function: the loops around it are not its.
-    auto Saved = std::move(Loops);
-    Loops.clear();
-    bool Result = Base::TraverseLambdaExpr(L);
-    Loops = std::move(Saved);
-    return Result;
-  }
-
-  bool VisitCallExpr(CallExpr *Call) {
-    if (Call->containsErrors())
-      return true;
-    const Expr *Object = nullptr;
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-      const CXXMethodDecl *Method = Member->getMethodDecl();
-      if (!Method || !Method->getIdentifier() || Method->getName() != "wait" ||
-          !Check.isConditionVariable(Method->getParent()))
-        return true;
-      Object = Member->getImplicitObjectArgument();
-    } else if (const auto *Unresolved = dyn_cast<UnresolvedMemberExpr>(
-                   Call->getCallee()->IgnoreParens())) {
-      // In a template, a wait whose predicate is a lambda stays unresolved.
-      if (Unresolved->isImplicitAccess() ||
-          Unresolved->getMemberName().getAsString() != "wait" ||
-          !Check.isConditionVariable(
-              model::getRecord(Unresolved->getBaseType())))
-        return true;
-      Object = Unresolved->getBase();
-    } else {
-      return true;
-    }
-    const ValueDecl *Cv = declOf(Object);
-    if (!Cv || Call->getNumArgs() == 0)
-      return true;
-    Waiter W;
-    W.Wait = Call;
-    W.Mutex = mutexOf(Call->getArg(0));
-    if (!W.Mutex)
-      return true;
-    if (Call->getNumArgs() >= 2)
-      readsOfPredicate(Call->getArg(Call->getNumArgs() - 1), W.Checked);
-    else if (!Loops.empty() && Loops.back())
-      addReads(Loops.back(), nullptr, W.Checked, /*Follow=*/true);
-    if (!W.Checked.empty())
-      ByCv[Cv].push_back(std::move(W));
-    return true;
-  }
-
-private:
-  template <class F> bool inLoop(const Expr *Cond, F &&Traverse) {
-    Loops.push_back(Cond);
-    bool Result = Traverse();
-    Loops.pop_back();
-    return Result;
-  }
-
-  /// The mutex a wait's lock argument holds: the mutex its lock variable
-  /// was constructed from, or the mutex itself (`condition_variable_any`).
-  const ValueDecl *mutexOf(const Expr *LockArg) const {
-    const ValueDecl *Lock = declOf(LockArg);
-    if (!Lock)
-      return nullptr;
-    if (Check.isMutex(Lock->getType()))
-      return Lock;
-    const auto *Var = dyn_cast<VarDecl>(Lock);
-    if (!Var || !Var->getAnyInitializer())
-      return nullptr;
-    llvm::SmallVector<const ValueDecl *, 2> Mutexes =
-        lockedBy(constructionOf(Var->getAnyInitializer()));
-    return Mutexes.size() == 1 ? Mutexes.front() : nullptr;
-  }
-
-  /// What a predicate reads: a lambda, or a variable holding one.
-  static void readsOfPredicate(const Expr *Pred, Reads &Out) {
-    for (unsigned Depth = 0; Pred && Depth < 8; ++Depth) {
-      Pred = Pred->IgnoreImplicit();
-      if (const auto *Lambda = dyn_cast<LambdaExpr>(Pred)) {
-        addReads(Lambda->getBody(), Lambda->getCallOperator(), Out,
-                 /*Follow=*/true);
-        return;
-      }
-      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Pred)) {
-        Pred = Construct->getNumArgs() == 1 ? Construct->getArg(0) : nullptr;
-        continue;
-      }
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(Pred)) {
-        const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-        Pred = Var && Var->isLocalVarDecl() ? Var->getInit() : nullptr;
-        continue;
-      }
-      return;
-    }
-  }
-
-  const LostWakeupCheck &Check;
-  const SourceManager &SM;
-  /// The conditions of the loops around the node visited, innermost last
-  /// (null for a range-for).
-  llvm::SmallVector<const Expr *, 4> Loops;
-  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<Waiter, 1>> ByCv;
-};
-
-namespace {
 
 /// A write or a lock on the way from a function's start to a notification.
 struct Event {
@@ -400,14 +139,16 @@ private:
   void declared(const VarDecl *Var) {
     if (!Var->getInit() || Var->getType()->isReferenceType())
       return;
-    const CXXConstructExpr *Construct = constructionOf(Var->getInit());
+    const CXXConstructExpr *Construct = model::lockConstruction(Var->getInit());
     if (!Construct)
       return;
-    llvm::SmallVector<const ValueDecl *, 2> Mutexes = lockedBy(Construct);
+    llvm::SmallVector<const ValueDecl *, 2> Mutexes =
+        model::mutexesLockedBy(Construct);
     if (Mutexes.empty()) {
       // `std::unique_lock lock(m, std::defer_lock)`: its lock() locks m.
       if (!Construct->arguments().empty())
-        if (const ValueDecl *D = declOf(*Construct->arguments().begin()))
+        if (const ValueDecl *D =
+                analysis::storageOf(*Construct->arguments().begin()))
           LockOf[Var->getCanonicalDecl()] = D;
       return;
     }
@@ -444,7 +185,7 @@ private:
   }
 
   void write(const Expr *Target, const Expr *E) {
-    const ValueDecl *D = declOf(Target);
+    const ValueDecl *D = analysis::storageOf(Target);
     if (!D)
       return;
     Event Ev;
@@ -460,7 +201,7 @@ private:
 
   /// The mutex `Object.lock()` locks: a lock variable's, or the object's.
   const ValueDecl *mutexOfObject(const Expr *Object) const {
-    const ValueDecl *D = declOf(Object);
+    const ValueDecl *D = analysis::storageOf(Object);
     auto It = LockOf.find(D);
     return It == LockOf.end() ? D : It->second;
   }
@@ -486,8 +227,8 @@ private:
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
       // A temporary lock: `std::lock_guard<std::mutex>{m};`.
-      if (isStdLock(Construct->getConstructor()->getParent()))
-        for (const ValueDecl *M : lockedBy(Construct))
+      if (model::isScopedLockType(Construct->getConstructor()->getParent()))
+        for (const ValueDecl *M : model::mutexesLockedBy(Construct))
           lock(M, Construct);
       return;
     }
@@ -497,12 +238,12 @@ private:
       return;
     StringRef Name = Method->getName();
     const Expr *Object = Call->getImplicitObjectArgument();
-    if (isLockName(Name)) {
+    if (model::isLockMethodName(Name)) {
       if (const ValueDecl *M = mutexOfObject(Object))
         lock(M, Call);
       return;
     }
-    if (isUnlockName(Name)) {
+    if (model::isUnlockMethodName(Name)) {
       if (const ValueDecl *M = mutexOfObject(Object))
         unlock(M);
       return;
@@ -553,7 +294,7 @@ bool calledLocked(const FunctionDecl *Fn) {
   if (Fn->hasAttr<RequiresCapabilityAttr>())
     return true;
   return llvm::any_of(Fn->parameters(), [](const ParmVarDecl *P) {
-    return isStdLock(model::getRecord(P->getType()));
+    return model::isScopedLockType(model::getRecord(P->getType()));
   });
 }
 
@@ -561,37 +302,16 @@ bool calledLocked(const FunctionDecl *Fn) {
 
 LostWakeupCheck::LostWakeupCheck(StringRef Name, ClangTidyContext *Context)
     : TetherCheck(Name, Context, /*ModelOptions=*/0),
-      ConditionVariableTypes(Options.get("ConditionVariableTypes", "")),
-      MutexTypes(Options.get("MutexTypes", "")) {}
+      Sync{model::NameList(Options.get("ConditionVariableTypes", "")),
+           model::NameList(Options.get("MutexTypes", ""))} {}
 
 LostWakeupCheck::~LostWakeupCheck() = default;
 
 void LostWakeupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   TetherCheck::storeOptions(Opts);
-  Options.store(Opts, "ConditionVariableTypes", ConditionVariableTypes.raw());
-  Options.store(Opts, "MutexTypes", MutexTypes.raw());
-}
-
-bool LostWakeupCheck::isConditionVariable(const CXXRecordDecl *Class) const {
-  if (!Class || !Class->getIdentifier())
-    return false;
-  if (model::isInStd(Class))
-    return Class->getName() == "condition_variable" ||
-           Class->getName() == "condition_variable_any";
-  return ConditionVariableTypes.contains(Class);
-}
-
-bool LostWakeupCheck::isMutex(QualType Type) const {
-  const CXXRecordDecl *Class = model::getRecord(Type);
-  if (!Class || !Class->getIdentifier())
-    return false;
-  if (model::isInStd(Class))
-    return llvm::StringSwitch<bool>(Class->getName())
-        .Cases("mutex", "timed_mutex", "recursive_mutex",
-               "recursive_timed_mutex", "shared_mutex", "shared_timed_mutex",
-               true)
-        .Default(false);
-  return MutexTypes.contains(Class);
+  Options.store(Opts, "ConditionVariableTypes",
+                Sync.ConditionVariableTypes.raw());
+  Options.store(Opts, "MutexTypes", Sync.MutexTypes.raw());
 }
 
 void LostWakeupCheck::registerCheckMatchers(MatchFinder *Finder) {
@@ -602,15 +322,13 @@ void LostWakeupCheck::registerCheckMatchers(MatchFinder *Finder) {
                            const auto *Method = dyn_cast<CXXMethodDecl>(&F);
                            if (!Method || !Method->getIdentifier())
                              return false;
-                           StringRef Name = Method->getName();
-                           return (Name == "notify_one" ||
-                                   Name == "notify_all") &&
-                                  isConditionVariable(Method->getParent());
+                           return model::isNotifyName(Method->getName()) &&
+                                  Sync.isConditionVariable(Method->getParent());
                          })},
       this);
 }
 
-void LostWakeupCheck::forgetUnit() { Waiters.reset(); }
+void LostWakeupCheck::forgetUnit() { Waits.reset(); }
 
 void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<MatchScope> Scope = scopeOf(Result);
@@ -618,14 +336,16 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Scope || !Scope->Fn || !Notify || !Scope->Fn->getBody() ||
       calledLocked(Scope->Fn))
     return;
-  const ValueDecl *Cv = declOf(Notify->getImplicitObjectArgument());
+  const ValueDecl *Cv =
+      analysis::storageOf(Notify->getImplicitObjectArgument());
   if (!Cv)
     return;
   ASTContext &Ctx = *Result.Context;
-  if (!Waiters)
-    Waiters = std::make_unique<WaiterIndex>(*this, Ctx);
-  const llvm::SmallVector<Waiter, 1> *CvWaiters = Waiters->waitersOf(Cv);
-  if (!CvWaiters)
+  if (!Waits)
+    Waits = std::make_unique<model::ConditionWaitIndex>(Sync, Ctx);
+  const llvm::SmallVector<model::ConditionWait, 1> *CvWaits =
+      Waits->waitsOn(Cv);
+  if (!CvWaits)
     return;
 
   const FunctionDecl *Outer = analysis::outermostFunction(Scope->Fn);
@@ -642,7 +362,10 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
     const Event &W = Events[I];
     if (W.K != Event::Write || W.InHelper)
       continue;
-    for (const Waiter &Wait : *CvWaiters) {
+    for (const model::ConditionWait &Wait : *CvWaits) {
+      // A timed wait wakes up by itself; an unknown mutex cannot be held.
+      if (Wait.Timed || !Wait.Mutex)
+        continue;
       const auto *Read = llvm::find_if(
           Wait.Checked, [&](const auto &R) { return R.first == W.D; });
       if (Read == Wait.Checked.end())

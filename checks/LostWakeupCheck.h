@@ -8,6 +8,7 @@
 #define TETHER_CHECKS_LOSTWAKEUPCHECK_H
 
 #include "TetherCheck.h"
+#include "model/ConditionWaits.h"
 #include <memory>
 
 namespace clang::tidy::tether {
@@ -29,25 +30,14 @@ public:
     return LangOpts.CPlusPlus11;
   }
 
-  /// The waits of one translation unit, by condition variable.
-  class WaiterIndex;
-
 private:
   void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
   void forgetUnit() override;
 
-  /// True for `std::condition_variable(_any)` and ConditionVariableTypes.
-  bool isConditionVariable(const CXXRecordDecl *Class) const;
-  /// True for the standard mutexes and MutexTypes.
-  bool isMutex(QualType Type) const;
-
-  /// Project condition variables: notify_one/notify_all and wait.
-  const model::NameList ConditionVariableTypes;
-  /// Project mutexes, for a `condition_variable_any` that waits on the mutex
-  /// itself rather than on a lock of it.
-  const model::NameList MutexTypes;
-  /// Built on the first notification of a translation unit.
-  std::unique_ptr<WaiterIndex> Waiters;
+  /// The standard and project condition variables and mutexes.
+  const model::SyncTypes Sync;
+  /// The waits of the translation unit, built on its first notification.
+  std::unique_ptr<model::ConditionWaitIndex> Waits;
 };
 
 } // namespace clang::tidy::tether
