@@ -17,9 +17,9 @@ public:
     while (tasks.size() >= capacity)
       not_full.wait(lock);
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: this wait on 'not_full' for room in the queue can block forever: 'stop' lets the consumers exit, and the wait neither checks 'stopped' nor is woken by 'stop' [tether-stranded-producer]
-    // CHECK-MESSAGES: :[[@LINE+17]]:14: note: the consumers check 'stopped' here and exit
-    // CHECK-MESSAGES: :[[@LINE+21]]:13: note: only the consumers make room: they notify 'not_full' here
-    // CHECK-MESSAGES: :[[@LINE+28]]:15: note: 'stop' sets 'stopped' here and wakes the consumers; check 'stopped' in the wait's condition, or notify 'not_full' after setting it
+    // CHECK-MESSAGES: :31:32: note: the consumers check 'stopped' here and exit
+    // CHECK-MESSAGES: :37:16: note: only the consumers make room: they notify 'not_full' here
+    // CHECK-MESSAGES: :46:15: note: 'stop' sets 'stopped' here and wakes the consumers; check 'stopped' in the wait's condition, or notify 'not_full' after setting it
     tasks.push_back(std::move(task));
     not_empty.notify_one();
   }

@@ -12,7 +12,7 @@ public:
   void send(int value) {
     std::unique_lock<std::mutex> lock(mu_);
     not_full_.wait(lock, [this] { return !full(); });
-    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: this wait on 'not_full_' for room in the queue can block forever: 'shutdown' lets the consumers exit, and the wait neither checks 'running_' nor is woken by 'shutdown' [tether-stranded-producer]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: this wait on 'not_full_' for room in the queue can block forever: 'shutdown' lets the consumers exit, and the wait neither checks 'running_' nor is woken by 'shutdown' [tether-stranded-producer]
     items_.push(value);
     not_empty_.notify_one();
   }

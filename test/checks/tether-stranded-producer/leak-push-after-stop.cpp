@@ -37,7 +37,10 @@ public:
     {
       std::unique_lock<std::mutex> lock(queue_mutex);
       tasks.push(std::move(f));
-      // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: work pushed to 'tasks' after its consumers have exited is never taken: 'stop' is checked without holding 'queue_mutex', the lock that guards the push [tether-stranded-producer]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: work pushed to 'tasks' after its consumers have exited is never taken: 'stop' is checked without holding 'queue_mutex', the lock that guards the push [tether-stranded-producer]
+      // CHECK-MESSAGES: :35:9: note: 'stop' is checked here; check it after taking the lock, in the same critical section as the push
+      // CHECK-MESSAGES: :51:12: note: '~Pool' sets 'stop' here and wakes the consumers
+      // CHECK-MESSAGES: :22:19: note: the consumers check 'stop' here and exit
     }
     condition.notify_one();
   }

@@ -11,7 +11,7 @@ public:
   void push(T value) {
     std::unique_lock<std::mutex> lock(mu);
     not_full.wait(lock, [&] { return items.size() < capacity; });
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: this wait on 'not_full' for room in the queue can block forever: 'close' lets the consumers exit, and the wait neither checks 'closed' nor is woken by 'close' [tether-stranded-producer]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: this wait on 'not_full' for room in the queue can block forever: 'close' lets the consumers exit, and the wait neither checks 'closed' nor is woken by 'close' [tether-stranded-producer]
     items.push_back(std::move(value));
     not_empty.notify_one();
   }
