@@ -89,7 +89,7 @@ def tidy_command(tidy, bug, tu, src):
     stubs = os.path.join(HERE, "stubs", bug["id"])
     if os.path.isdir(stubs):
         cmd += ["-I", stubs]
-    return cmd + ["-I", src] + bug.get("flags", [])
+    return cmd + ["-I", src] + [f.replace("{src}", src) for f in bug.get("flags", [])]
 
 
 def shorten(path, src):
