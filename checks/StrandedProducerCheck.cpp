@@ -77,10 +77,9 @@ std::optional<MemberCall> memberCallOf(const CallExpr *Call) {
     if (Unresolved->isImplicitAccess() ||
         !Unresolved->getMemberName().isIdentifier())
       return std::nullopt;
-    return MemberCall{Unresolved->getMemberName().getAsIdentifierInfo()
-                          ->getName(),
-                      Unresolved->getBase(),
-                      model::getRecord(Unresolved->getBaseType())};
+    return MemberCall{
+        Unresolved->getMemberName().getAsIdentifierInfo()->getName(),
+        Unresolved->getBase(), model::getRecord(Unresolved->getBaseType())};
   }
   return std::nullopt;
 }
@@ -398,9 +397,8 @@ lockedForScope(const VarDecl *Var, const model::SyncTypes &Sync) {
       model::mutexesLockedBy(model::lockConstruction(Var->getInit()));
   if (model::isScopedLockType(model::getRecord(Var->getType())))
     return Mutexes;
-  llvm::erase_if(Mutexes, [&](const ValueDecl *M) {
-    return !Sync.isMutex(M->getType());
-  });
+  llvm::erase_if(
+      Mutexes, [&](const ValueDecl *M) { return !Sync.isMutex(M->getType()); });
   return Mutexes;
 }
 
@@ -460,8 +458,7 @@ pushesOf(const FunctionDecl *Fn,
   llvm::SmallVector<Push, 1> Pushes;
   forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
     const auto *Call = dyn_cast<CallExpr>(S);
-    std::optional<MemberCall> Member =
-        Call ? memberCallOf(Call) : std::nullopt;
+    std::optional<MemberCall> Member = Call ? memberCallOf(Call) : std::nullopt;
     if (!Member || !isPushName(Member->Name))
       return;
     const ValueDecl *Queue = analysis::storageOf(Member->Object);
@@ -475,7 +472,7 @@ pushesOf(const FunctionDecl *Fn,
 
 /// The early exits of `Fn` on `Flag`: `if (stop) throw ...;`.
 llvm::SmallVector<const IfStmt *, 1> guardsOn(const FunctionDecl *Fn,
-                                               const ValueDecl *Flag) {
+                                              const ValueDecl *Flag) {
   llvm::SmallVector<const IfStmt *, 1> Guards;
   forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
     const auto *If = dyn_cast<IfStmt>(S);
@@ -489,7 +486,6 @@ llvm::SmallVector<const IfStmt *, 1> guardsOn(const FunctionDecl *Fn,
   });
   return Guards;
 }
-
 
 /// The consumers' notification that wakes `Wait`, if `Wait` is a
 /// producer's wait for room that `Stop` strands: only the consumers notify
@@ -599,9 +595,9 @@ void StrandedProducerCheck::reportPushAfterStop(const FunctionDecl *Producer,
          DiagnosticIDs::Note)
         << Flag.Set.Flag;
     {
-      auto Set = diag(Flag.Set.Write->getExprLoc(),
-                      "%0 sets %1 here and wakes the consumers",
-                      DiagnosticIDs::Note);
+      auto Set =
+          diag(Flag.Set.Write->getExprLoc(),
+               "%0 sets %1 here and wakes the consumers", DiagnosticIDs::Note);
       streamFunction(Set, Stop);
       Set << Flag.Set.Flag;
     }
