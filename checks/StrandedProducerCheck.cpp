@@ -84,16 +84,6 @@ std::optional<MemberCall> memberCallOf(const CallExpr *Call) {
   return std::nullopt;
 }
 
-/// Calls `Visit` on the statements of a function's own code: not the bodies
-/// of lambdas written in it, which run elsewhere.
-template <class F> void forEachOwnStmt(const Stmt *S, F &&Visit) {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  Visit(S);
-  for (const Stmt *Child : S->children())
-    forEachOwnStmt(Child, Visit);
-}
-
 /// True if `T` is a flag: a bool, an integer or an enumeration, atomic or
 /// not.
 bool isFlagType(QualType T) {
@@ -155,7 +145,7 @@ struct Writes {
 
 Writes writesOf(const FunctionDecl *Fn, ASTContext &Ctx) {
   Writes Out;
-  forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
+  analysis::forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
     if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
       Out.Errors = true;
     if (std::optional<FlagWrite> Flag = flagWriteOf(S, Ctx))
@@ -262,7 +252,7 @@ private:
   static bool callsDirectly(const FunctionDecl *Caller,
                             const FunctionDecl *Callee) {
     bool Found = false;
-    forEachOwnStmt(Caller->getBody(), [&](const Stmt *S) {
+    analysis::forEachOwnStmt(Caller->getBody(), [&](const Stmt *S) {
       if (const auto *Call = dyn_cast<CallExpr>(S))
         if (const FunctionDecl *Target = Call->getDirectCallee())
           Found |= Target->getCanonicalDecl() == Callee->getCanonicalDecl();
@@ -434,7 +424,7 @@ llvm::SmallVector<HeldLock, 2> scopedLocksAt(const Stmt *S, const Stmt *Body,
 /// effect at a statement are then not known from its blocks alone.
 bool locksByHand(const FunctionDecl *Fn, const ValueDecl *Mutex) {
   bool Found = false;
-  forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
+  analysis::forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
     const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
     if (Method && Method->getIdentifier() &&
@@ -456,7 +446,7 @@ llvm::SmallVector<Push, 1>
 pushesOf(const FunctionDecl *Fn,
          llvm::ArrayRef<model::ConditionWait> Consumers) {
   llvm::SmallVector<Push, 1> Pushes;
-  forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
+  analysis::forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
     const auto *Call = dyn_cast<CallExpr>(S);
     std::optional<MemberCall> Member = Call ? memberCallOf(Call) : std::nullopt;
     if (!Member || !isPushName(Member->Name))
@@ -474,7 +464,7 @@ pushesOf(const FunctionDecl *Fn,
 llvm::SmallVector<const IfStmt *, 1> guardsOn(const FunctionDecl *Fn,
                                               const ValueDecl *Flag) {
   llvm::SmallVector<const IfStmt *, 1> Guards;
-  forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
+  analysis::forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
     const auto *If = dyn_cast<IfStmt>(S);
     if (!If || !If->getCond() || !exits(If->getThen()))
       return;
