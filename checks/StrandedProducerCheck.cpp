@@ -50,6 +50,52 @@ struct CvCall {
   const FunctionDecl *Fn = nullptr;
 };
 
+/// A call on a blocking queue, its function, and the conditions of the
+/// loops around it in that function.
+struct QueueCall {
+  const CallExpr *Call = nullptr;
+  const FunctionDecl *Fn = nullptr;
+  StringRef Name;
+  llvm::SmallVector<const Expr *, 2> Loops;
+};
+
+/// A flag set to a constant in a function.
+struct FlagSet {
+  const Expr *Write = nullptr;
+  const FunctionDecl *Fn = nullptr;
+};
+
+/// True for the push of a bounded queue that blocks while it is full (not
+/// `try_push`, `push_for`, ...).
+bool isBlockingPushName(StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("push", "push_back", "wait_push", "emplace", "emplace_back", "put",
+             true)
+      .Default(false);
+}
+
+/// True for a take from a queue, blocking or not.
+bool isPopName(StringRef Name) {
+  std::string Lower = Name.lower();
+  StringRef L = Lower;
+  return L.contains("pop") || L.contains("pull") || L.contains("take") ||
+         L.contains("dequeue");
+}
+
+/// True for a bounded queue whose push blocks while it is full: Boost's
+/// `sync_bounded_queue`, Boost.Fiber's `buffered_channel`, and
+/// BlockingQueueTypes.
+bool isBlockingQueue(const CXXRecordDecl *Class,
+                     const model::NameList &Queues) {
+  if (!Class || !Class->getIdentifier())
+    return false;
+  if (Queues.contains(Class))
+    return true;
+  std::string Name = Class->getQualifiedNameAsString();
+  return Name == "boost::concurrent::sync_bounded_queue" ||
+         Name == "boost::fibers::buffered_channel";
+}
+
 /// True for a method name that adds to a container.
 bool isPushName(StringRef Name) {
   return Name.starts_with("push") || Name.starts_with("emplace") ||
@@ -183,13 +229,14 @@ const Expr *readOf(const analysis::Reads &Reads, const ValueDecl *D) {
 
 } // namespace
 
-class StrandedProducerCheck::NotifyIndex
-    : public RecursiveASTVisitor<StrandedProducerCheck::NotifyIndex> {
+class StrandedProducerCheck::CallIndex
+    : public RecursiveASTVisitor<StrandedProducerCheck::CallIndex> {
 public:
-  using Base = RecursiveASTVisitor<NotifyIndex>;
+  using Base = RecursiveASTVisitor<CallIndex>;
 
-  NotifyIndex(const model::SyncTypes &Sync, ASTContext &Ctx)
-      : Sync(Sync), SM(Ctx.getSourceManager()) {
+  CallIndex(const model::SyncTypes &Sync, const model::NameList &Queues,
+            ASTContext &Ctx)
+      : Sync(Sync), Queues(Queues), Ctx(Ctx), SM(Ctx.getSourceManager()) {
     TraverseDecl(Ctx.getTranslationUnitDecl());
   }
 
@@ -201,6 +248,22 @@ public:
   /// The function a call on a condition variable is written in.
   const FunctionDecl *functionOf(const CallExpr *Call) const {
     return FnOf.lookup(Call);
+  }
+  /// The calls on the blocking queue `Q`.
+  llvm::ArrayRef<QueueCall> callsOn(const ValueDecl *Q) const {
+    auto It = ByQueue.find(Q);
+    return It == ByQueue.end() ? llvm::ArrayRef<QueueCall>() : It->second;
+  }
+  /// The places `Flag` is set to a constant.
+  llvm::ArrayRef<FlagSet> setsOf(const ValueDecl *Flag) const {
+    auto It = Sets.find(Flag);
+    return It == Sets.end() ? llvm::ArrayRef<FlagSet>() : It->second;
+  }
+  /// True if `Fn`, or a function it calls directly, calls `Q`.
+  bool uses(const FunctionDecl *Fn, const ValueDecl *Q) const {
+    return llvm::any_of(callsOn(Q), [&](const QueueCall &C) {
+      return C.Fn == Fn || (C.Fn && callsDirectly(Fn, C.Fn));
+    });
   }
   /// True if `Fn`, or a function it calls directly, notifies `Cv`.
   bool notifies(const FunctionDecl *Fn, const ValueDecl *Cv) const {
@@ -230,15 +293,43 @@ public:
     return Result;
   }
   bool TraverseLambdaExpr(LambdaExpr *L) {
+    // A lambda's body is another function: the loops around it are not its.
+    auto Saved = std::move(Loops);
+    Loops.clear();
     Fns.push_back(L->getCallOperator());
     bool Result = Base::TraverseLambdaExpr(L);
     Fns.pop_back();
+    Loops = std::move(Saved);
     return Result;
+  }
+  bool TraverseWhileStmt(WhileStmt *S) {
+    return inLoop(S->getCond(), [&] { return Base::TraverseWhileStmt(S); });
+  }
+  bool TraverseDoStmt(DoStmt *S) {
+    return inLoop(S->getCond(), [&] { return Base::TraverseDoStmt(S); });
+  }
+  bool TraverseForStmt(ForStmt *S) {
+    return inLoop(S->getCond(), [&] { return Base::TraverseForStmt(S); });
+  }
+
+  bool VisitExpr(Expr *E) {
+    if (Fns.empty() || E->containsErrors())
+      return true;
+    if (std::optional<FlagWrite> W = flagWriteOf(E, Ctx))
+      Sets[W->Flag].push_back({W->Write, Fns.back()});
+    return true;
   }
 
   bool VisitCallExpr(CallExpr *Call) {
     std::optional<MemberCall> Member = memberCallOf(Call);
-    if (!Member || !Sync.isConditionVariable(Member->Class) || Fns.empty())
+    if (!Member || Fns.empty())
+      return true;
+    if (isBlockingQueue(Member->Class, Queues)) {
+      if (const ValueDecl *Q = analysis::storageOf(Member->Object))
+        ByQueue[Q].push_back({Call, Fns.back(), Member->Name, Loops});
+      return true;
+    }
+    if (!Sync.isConditionVariable(Member->Class))
       return true;
     FnOf[Call] = Fns.back();
     if (!model::isNotifyName(Member->Name))
@@ -249,6 +340,15 @@ public:
   }
 
 private:
+  template <class F> bool inLoop(const Expr *Cond, F &&Traverse) {
+    if (Cond)
+      Loops.push_back(Cond);
+    bool Result = Traverse();
+    if (Cond)
+      Loops.pop_back();
+    return Result;
+  }
+
   static bool callsDirectly(const FunctionDecl *Caller,
                             const FunctionDecl *Callee) {
     bool Found = false;
@@ -261,8 +361,14 @@ private:
   }
 
   const model::SyncTypes &Sync;
+  const model::NameList &Queues;
+  ASTContext &Ctx;
   const SourceManager &SM;
   llvm::SmallVector<const FunctionDecl *, 4> Fns;
+  /// The conditions of the loops around the node visited, in its function.
+  llvm::SmallVector<const Expr *, 2> Loops;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<QueueCall, 2>> ByQueue;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<FlagSet, 1>> Sets;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<CvCall, 2>> ByCv;
   llvm::DenseMap<const CallExpr *, const FunctionDecl *> FnOf;
 };
@@ -271,7 +377,8 @@ StrandedProducerCheck::StrandedProducerCheck(StringRef Name,
                                              ClangTidyContext *Context)
     : TetherCheck(Name, Context, /*ModelOptions=*/0),
       Sync{model::NameList(Options.get("ConditionVariableTypes", "")),
-           model::NameList(Options.get("MutexTypes", ""))} {}
+           model::NameList(Options.get("MutexTypes", ""))},
+      BlockingQueueTypes(Options.get("BlockingQueueTypes", "")) {}
 
 StrandedProducerCheck::~StrandedProducerCheck() = default;
 
@@ -280,17 +387,28 @@ void StrandedProducerCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ConditionVariableTypes",
                 Sync.ConditionVariableTypes.raw());
   Options.store(Opts, "MutexTypes", Sync.MutexTypes.raw());
+  Options.store(Opts, "BlockingQueueTypes", BlockingQueueTypes.raw());
 }
 
 void StrandedProducerCheck::registerCheckMatchers(MatchFinder *Finder) {
+  auto Method = [](const FunctionDecl &F) -> const CXXMethodDecl * {
+    const auto *M = dyn_cast<CXXMethodDecl>(&F);
+    return M && M->getIdentifier() ? M : nullptr;
+  };
   model::addRoleMatcher<CallExpr>(
       Finder,
       {model::calleeRole("notify",
-                         [this](const FunctionDecl &F) {
-                           const auto *Method = dyn_cast<CXXMethodDecl>(&F);
-                           return Method && Method->getIdentifier() &&
-                                  model::isNotifyName(Method->getName()) &&
-                                  Sync.isConditionVariable(Method->getParent());
+                         [this, Method](const FunctionDecl &F) {
+                           const CXXMethodDecl *M = Method(F);
+                           return M && model::isNotifyName(M->getName()) &&
+                                  Sync.isConditionVariable(M->getParent());
+                         }),
+       model::calleeRole("push",
+                         [this, Method](const FunctionDecl &F) {
+                           const CXXMethodDecl *M = Method(F);
+                           return M && isBlockingPushName(M->getName()) &&
+                                  isBlockingQueue(M->getParent(),
+                                                  BlockingQueueTypes);
                          })},
       this);
 }
@@ -300,19 +418,32 @@ void StrandedProducerCheck::forgetUnit() {
   Notifies.reset();
 }
 
+void StrandedProducerCheck::indexUnit(ASTContext &Ctx) {
+  if (Waits)
+    return;
+  Waits = std::make_unique<model::ConditionWaitIndex>(Sync, Ctx);
+  Notifies = std::make_unique<CallIndex>(Sync, BlockingQueueTypes, Ctx);
+}
+
 void StrandedProducerCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<MatchScope> Scope = scopeOf(Result);
-  const auto *Wake = Result.Nodes.getNodeAs<CXXMemberCallExpr>("notify");
-  if (!Scope || !Scope->Fn || !Wake || !Scope->Fn->getBody())
-    return;
-  const ValueDecl *Cv = analysis::storageOf(Wake->getImplicitObjectArgument());
-  if (!Cv)
+  if (!Scope || !Scope->Fn || !Scope->Fn->getBody())
     return;
   ASTContext &Ctx = *Result.Context;
-  if (!Waits) {
-    Waits = std::make_unique<model::ConditionWaitIndex>(Sync, Ctx);
-    Notifies = std::make_unique<NotifyIndex>(Sync, Ctx);
+  if (const auto *Push = Result.Nodes.getNodeAs<CXXMemberCallExpr>("push")) {
+    if (const ValueDecl *Queue =
+            analysis::storageOf(Push->getImplicitObjectArgument())) {
+      indexUnit(Ctx);
+      reportBlockedPush(Push, Scope->Fn, Queue, Ctx);
+    }
+    return;
   }
+  const auto *Wake = Result.Nodes.getNodeAs<CXXMemberCallExpr>("notify");
+  const ValueDecl *Cv =
+      Wake ? analysis::storageOf(Wake->getImplicitObjectArgument()) : nullptr;
+  if (!Cv)
+    return;
+  indexUnit(Ctx);
   reportStrandedWaits(Scope->Fn, Cv, Ctx);
   reportPushAfterStop(Scope->Fn, Cv, Ctx);
 }
@@ -485,7 +616,7 @@ const CvCall *
 strandedBy(const model::ConditionWait &Wait, const FunctionDecl *Stop,
            const Writes &StopWrites,
            const llvm::SmallPtrSetImpl<const FunctionDecl *> &ConsumerFns,
-           const StrandedProducerCheck::NotifyIndex &Notifies) {
+           const StrandedProducerCheck::CallIndex &Notifies) {
   if (Wait.Timed || Wait.Checked.empty())
     return nullptr;
   const FunctionDecl *Producer = Notifies.functionOf(Wait.Call);
@@ -624,6 +755,55 @@ void StrandedProducerCheck::reportPushAfterStop(const FunctionDecl *Producer,
             break;
           }
         }
+  }
+}
+
+void StrandedProducerCheck::reportBlockedPush(const CallExpr *Push,
+                                              const FunctionDecl *Producer,
+                                              const ValueDecl *Queue,
+                                              ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const QueueCall &Take : Notifies->callsOn(Queue)) {
+    // A consumer: takes from the queue in a loop that checks a flag.
+    if (!isPopName(Take.Name) || Take.Fn == Producer)
+      continue;
+    for (const Expr *Loop : Take.Loops) {
+      analysis::Reads Checked;
+      analysis::collectReads(Loop, nullptr, Checked,
+                             /*FollowMemberCalls=*/true);
+      for (const auto &[Flag, CheckedAt] : Checked) {
+        if (!isFlagType(Flag->getType()))
+          continue;
+        // A stop path: sets the flag and leaves the queue as it is.
+        for (const FlagSet &Set : Notifies->setsOf(Flag)) {
+          if (!Set.Fn || Set.Fn == Producer || Set.Fn == Take.Fn ||
+              !Set.Fn->getBody() || Notifies->uses(Set.Fn, Queue) ||
+              !claim(Push->getBeginLoc(), SM))
+            continue;
+          {
+            auto Warning =
+                diag(Push->getBeginLoc(),
+                     "this push into %0 can block forever: %1 lets the "
+                     "consumers exit, and nothing takes from or closes the "
+                     "full queue after that");
+            Warning << Queue;
+            streamFunction(Warning, Set.Fn);
+          }
+          diag(CheckedAt->getExprLoc(), "the consumers check %0 here and exit",
+               DiagnosticIDs::Note)
+              << Flag;
+          {
+            auto Note = diag(Set.Write->getExprLoc(),
+                             "%0 sets %1 here without closing %2; close the "
+                             "queue there, or push with a timeout",
+                             DiagnosticIDs::Note);
+            streamFunction(Note, Set.Fn);
+            Note << Flag << Queue;
+          }
+          return;
+        }
+      }
+    }
   }
 }
 

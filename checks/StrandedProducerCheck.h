@@ -15,8 +15,9 @@ namespace clang::tidy::tether {
 
 /// Finds a producer left without a consumer by a stop path that sets a flag
 /// and wakes the consumers so that they exit: a wait for room in a bounded
-/// queue that neither checks the flag nor is woken by the stop path, and a
-/// push whose stop check is made outside the lock that guards it.
+/// queue that neither checks the flag nor is woken by the stop path, a push
+/// whose stop check is made outside the lock that guards it, and a blocking
+/// push into a bounded library queue that the stop path does not close.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/tether-stranded-producer.md
@@ -30,9 +31,9 @@ public:
     return LangOpts.CPlusPlus11;
   }
 
-  /// The notifications of one translation unit and the functions of the
-  /// condition variables' calls.
-  class NotifyIndex;
+  /// The calls on condition variables and blocking queues of one
+  /// translation unit, and the flags it sets.
+  class CallIndex;
 
 private:
   void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
@@ -48,11 +49,20 @@ private:
   void reportPushAfterStop(const FunctionDecl *Producer, const ValueDecl *Cv,
                            ASTContext &Ctx);
 
+  /// Shape 3: a blocking push into the bounded queue `Queue`, whose
+  /// consumers poll it in a loop that exits on a flag that a stop path sets
+  /// without closing the queue.
+  void reportBlockedPush(const CallExpr *Push, const FunctionDecl *Producer,
+                         const ValueDecl *Queue, ASTContext &Ctx);
+  /// Builds the indexes on the first match of a translation unit.
+  void indexUnit(ASTContext &Ctx);
+
   /// ConditionVariableTypes and MutexTypes.
   const model::SyncTypes Sync;
-  /// Built on the first notification of a translation unit.
+  /// Project bounded queues whose push blocks while they are full.
+  const model::NameList BlockingQueueTypes;
   std::unique_ptr<model::ConditionWaitIndex> Waits;
-  std::unique_ptr<NotifyIndex> Notifies;
+  std::unique_ptr<CallIndex> Notifies;
 };
 
 } // namespace clang::tidy::tether
