@@ -3,7 +3,8 @@
 // Part of tether: clang-tidy checks for the C++ analogues of goroutine leaks.
 //
 // The check starts from a notification (`cv.notify_all()`, or a project
-// condition variable's notify/signal) and asks two questions of it.
+// condition variable's notify/signal) and asks two questions of it; and from
+// a blocking push into a bounded library queue.
 //
 // As a stop path: the function sets flags to constants (`stopped = true`,
 // `running_.store(false)`); a flag that the waiters on the notified
@@ -20,8 +21,14 @@
 // run in between, the consumers drain the queue and exit, and the work
 // pushed next is never taken.
 //
-// Both are judged from the translation unit alone; a stop path in another
-// file is not seen.
+// A blocking push into a bounded queue (Boost's sync_bounded_queue,
+// BlockingQueueTypes) is stranded when the consumers take from the queue in
+// a loop that checks a flag, and a stop path sets that flag without any call
+// on the queue (no close, abort or drain): nothing wakes the full queue's
+// producer once the consumers have left.
+//
+// All of it is judged from the translation unit alone; a stop path in
+// another file is not seen.
 //
 //===----------------------------------------------------------------------===//
 
