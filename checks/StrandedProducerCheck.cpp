@@ -465,18 +465,28 @@ struct StopFlag {
 };
 
 /// The flags `Stop` sets that a waiter on `Cv` checks: what makes the
-/// consumers exit.
+/// consumers exit. Not a flag a consumer sets itself (a handshake: `ready`
+/// set by one side, reset by the other).
 llvm::SmallVector<StopFlag, 1>
 stopFlagsOf(const Writes &StopWrites,
-            llvm::ArrayRef<model::ConditionWait> Consumers) {
+            llvm::ArrayRef<model::ConditionWait> Consumers,
+            const StrandedProducerCheck::CallIndex &Index) {
+  llvm::SmallPtrSet<const FunctionDecl *, 4> ConsumerFns;
+  for (const model::ConditionWait &Wait : Consumers)
+    ConsumerFns.insert(Index.functionOf(Wait.Call));
   llvm::SmallVector<StopFlag, 1> Flags;
-  for (const FlagWrite &W : StopWrites.Flags)
+  for (const FlagWrite &W : StopWrites.Flags) {
+    if (llvm::any_of(Index.setsOf(W.Flag), [&](const FlagSet &Set) {
+          return ConsumerFns.contains(Set.Fn);
+        }))
+      continue;
     for (const model::ConditionWait &Wait : Consumers)
       if (const Expr *Read = readOf(Wait.Checked, W.Flag);
           Read && !Wait.Timed) {
         Flags.push_back({W, Read});
         break;
       }
+  }
   return Flags;
 }
 
@@ -655,7 +665,7 @@ void StrandedProducerCheck::reportStrandedWaits(const FunctionDecl *Stop,
   if (StopWrites.Errors)
     return;
   llvm::SmallVector<StopFlag, 1> Flags =
-      stopFlagsOf(StopWrites, *ConsumerWaits);
+      stopFlagsOf(StopWrites, *ConsumerWaits, *Notifies);
   if (Flags.empty())
     return;
   const StopFlag &Flag = Flags.front();
@@ -741,7 +751,7 @@ void StrandedProducerCheck::reportPushAfterStop(const FunctionDecl *Producer,
     Writes StopWrites = writesOf(Wake.Fn, Ctx);
     if (StopWrites.Errors)
       continue;
-    for (const StopFlag &Flag : stopFlagsOf(StopWrites, Consumers))
+    for (const StopFlag &Flag : stopFlagsOf(StopWrites, Consumers, *Notifies))
       for (const IfStmt *Guard : guardsOn(Producer, Flag.Set.Flag))
         for (const Push &P : Pushes) {
           if (!SM.isBeforeInTranslationUnit(Guard->getBeginLoc(),
