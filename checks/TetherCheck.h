@@ -33,6 +33,7 @@ constexpr llvm::StringLiteral LostWakeup = "tether-lost-wakeup";
 constexpr llvm::StringLiteral UnstoppedTicker = "tether-unstopped-ticker";
 constexpr llvm::StringLiteral UnboundedChannelSend =
     "tether-unbounded-channel-send";
+constexpr llvm::StringLiteral StrandedProducer = "tether-stranded-producer";
 } // namespace check_names
 
 class TetherCheck : public ClangTidyCheck {

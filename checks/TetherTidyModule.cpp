@@ -10,6 +10,7 @@
 #include "DroppedCancellationCheck.h"
 #include "LoopWithoutExitCheck.h"
 #include "LostWakeupCheck.h"
+#include "StrandedProducerCheck.h"
 #include "UnboundedChannelSendCheck.h"
 #include "UnstoppedTickerCheck.h"
 
@@ -27,6 +28,8 @@ public:
         check_names::UnstoppedTicker);
     CheckFactories.registerCheck<UnboundedChannelSendCheck>(
         check_names::UnboundedChannelSend);
+    CheckFactories.registerCheck<StrandedProducerCheck>(
+        check_names::StrandedProducer);
   }
 };
 

@@ -12,6 +12,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::tether::analysis {
@@ -62,6 +63,16 @@ using Reads = llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 4>;
 /// `[this] { return ready(); }` reads what `ready()` reads.
 void collectReads(const Stmt *S, const DeclContext *Own, Reads &Out,
                   bool FollowMemberCalls);
+
+/// Calls `Visit` on `S` and everything under it in the code of one function:
+/// not the bodies of lambdas written in it, which run elsewhere.
+template <class F> void forEachOwnStmt(const Stmt *S, F &&Visit) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  Visit(S);
+  for (const Stmt *Child : S->children())
+    forEachOwnStmt(Child, Visit);
+}
 
 /// The function (with a body) that declares `D` as a local variable, not a
 /// parameter; null for anything else. Where to look for all of its uses.
