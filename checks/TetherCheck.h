@@ -33,6 +33,8 @@ constexpr llvm::StringLiteral LostWakeup = "tether-lost-wakeup";
 constexpr llvm::StringLiteral UnstoppedTicker = "tether-unstopped-ticker";
 constexpr llvm::StringLiteral UnboundedChannelSend =
     "tether-unbounded-channel-send";
+constexpr llvm::StringLiteral SkippedRelease = "tether-skipped-release";
+constexpr llvm::StringLiteral UnreleasedWait = "tether-unreleased-wait";
 } // namespace check_names
 
 class TetherCheck : public ClangTidyCheck {

@@ -12,6 +12,8 @@
 #include "LostWakeupCheck.h"
 #include "UnboundedChannelSendCheck.h"
 #include "UnstoppedTickerCheck.h"
+#include "SkippedReleaseCheck.h"
+#include "UnreleasedWaitCheck.h"
 
 namespace clang::tidy::tether {
 
@@ -27,6 +29,10 @@ public:
         check_names::UnstoppedTicker);
     CheckFactories.registerCheck<UnboundedChannelSendCheck>(
         check_names::UnboundedChannelSend);
+    CheckFactories.registerCheck<SkippedReleaseCheck>(
+        check_names::SkippedRelease);
+    CheckFactories.registerCheck<UnreleasedWaitCheck>(
+        check_names::UnreleasedWait);
   }
 };
 
