@@ -57,7 +57,8 @@ const ValueDecl *readState(const Expr *E) {
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   if (!Method)
     return nullptr;
-  if (isAtomicType(Call->getImplicitObjectArgument()->getType()) &&
+  if (isAtomicType(
+          Call->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType()) &&
       (isa<CXXConversionDecl>(Method) || nameOf(Method) == "load"))
     return writtenState(Call->getImplicitObjectArgument());
   const FunctionDecl *Def = Method->getDefinition();
@@ -469,7 +470,8 @@ private:
   }
 
   void operatorWrite(const CXXOperatorCallExpr *Op) {
-    if (Op->getNumArgs() == 0 || !isAtomicType(Op->getArg(0)->getType()))
+    if (Op->getNumArgs() == 0 ||
+        !isAtomicType(Op->getArg(0)->IgnoreParenImpCasts()->getType()))
       return;
     switch (Op->getOperator()) {
     case OO_Equal:
@@ -491,7 +493,8 @@ private:
 
   void memberWrite(const CXXMemberCallExpr *Call) {
     const Expr *Object = Call->getImplicitObjectArgument();
-    if (!Object || !isAtomicType(Object->getType()))
+    // std::atomic<int>'s members are its base's: look through the cast.
+    if (!Object || !isAtomicType(Object->IgnoreParenImpCasts()->getType()))
       return;
     StringRef Name = nameOf(Call->getMethodDecl());
     if ((Name == "store" || Name == "exchange") && Call->getNumArgs() > 0)
