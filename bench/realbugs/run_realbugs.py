@@ -61,6 +61,17 @@ def extract(gitdir, commit, path, dest):
         f.write(p.stdout)
 
 
+def extract_dir(gitdir, commit, path, dest):
+    """Extracts the directory `path` of `commit` whole (git archive | tar)."""
+    archive = subprocess.run(["git", "--git-dir", gitdir, "archive", "--format=tar",
+                              commit, path], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if archive.returncode != 0:
+        raise NotRun("%s:%s not in the mirror (%s)" % (
+            commit[:12], path, archive.stderr.decode(errors="replace").strip()))
+    os.makedirs(dest, exist_ok=True)
+    subprocess.run(["tar", "-x", "-C", dest], input=archive.stdout, check=True)
+
+
 def translation_unit(src, path):
     if path.endswith(SOURCE_EXTS):
         return os.path.join(src, path)
@@ -76,7 +87,10 @@ def tidy_command(tidy, bug, tu, src):
     stubs = os.path.join(HERE, "stubs", bug["id"])
     if os.path.isdir(stubs):
         cmd += ["-I", stubs]
-    return cmd + ["-I", src] + bug.get("flags", [])
+    cmd += ["-I", src]
+    for include in bug.get("include_dirs", []):
+        cmd += ["-I", os.path.join(src, include)]
+    return cmd + bug.get("flags", [])
 
 
 def shorten(path, src):
@@ -103,6 +117,8 @@ def run_tidy(cmd, src):
 
 def diagnose(tidy, gitdir, bug, commit, workdir):
     src = os.path.join(workdir, bug["id"], commit[:12])
+    for path in bug.get("extract_dirs", []):
+        extract_dir(gitdir, commit, path, src)
     for path in [bug["file"]] + bug.get("extract", []):
         extract(gitdir, commit, path, src)
     tu = translation_unit(src, bug["file"])
