@@ -662,11 +662,11 @@ bool WaitedStates::mayThrow(const Stmt *S) {
   if (isStdFunctionCall(Callee))
     return true;
   const FunctionDecl *Def = Callee->getDefinition();
-  return Def && !isInSystemHeader(Def) && bodyThrows(Def, 1);
+  return Def && !isInSystemHeader(Def) && bodyThrows(Def, MaxThrowDepth);
 }
 
 bool WaitedStates::bodyThrows(const FunctionDecl *Fn, unsigned Depth) {
-  auto [It, New] = Throws.try_emplace(Fn, false);
+  auto [It, New] = Throws.try_emplace({Fn, Depth}, false);
   if (!New)
     return It->second;
   bool Found = false;
@@ -689,7 +689,7 @@ bool WaitedStates::bodyThrows(const FunctionDecl *Fn, unsigned Depth) {
       }
     Work.append(S->child_begin(), S->child_end());
   }
-  Throws[Fn] = Found;
+  Throws[{Fn, Depth}] = Found;
   return Found;
 }
 

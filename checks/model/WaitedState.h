@@ -86,7 +86,7 @@ public:
   /// True if `Call` (a statement of a function of the unit) may throw out of
   /// its function: it is not in a `try` block there, its callee is not
   /// `noexcept`, and it invokes a `std::function`, or the callee's body (or
-  /// that of a function it calls, two levels deep) throws.
+  /// that of a function it calls, MaxThrowDepth levels deep) throws.
   bool mayThrow(const Stmt *Call);
 
   /// A path of `Fn` from `Start` (null: from its entry) to an exit on which
@@ -120,7 +120,10 @@ private:
   llvm::SmallVector<ThreadStart, 2> Starts;
   /// Calls lexically in a `try` block of their function.
   llvm::DenseSet<const Stmt *> InTry;
-  llvm::DenseMap<const FunctionDecl *, bool> Throws;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> Throws;
+  /// How deep below a call `mayThrow` looks for a throw: `validate()` calls
+  /// `router.validate()`, which calls `trie.validate()`, which throws.
+  static constexpr unsigned MaxThrowDepth = 2;
 };
 
 } // namespace clang::tidy::tether::model
