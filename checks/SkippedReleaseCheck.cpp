@@ -77,7 +77,7 @@ void SkippedReleaseCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   WaitedStates &Index = WaitedStates::of(Ctx);
   for (const model::StateWait &Wait : Index.waits())
-    if (!Wait.Timed)
+    if (!Wait.Timed && !Index.armedByWaiter(Wait))
       checkSetAndRelease(Wait, Index, Ctx);
   for (const model::ThreadStart &Start : Index.threadStarts())
     checkThreadHandshake(Start, Index, Ctx);

@@ -70,7 +70,7 @@ void UnreleasedWaitCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   WaitedStates &Index = WaitedStates::of(Ctx);
   for (const model::StateWait &Wait : Index.waits())
-    if (!Wait.Timed)
+    if (!Wait.Timed && !Index.armedByWaiter(Wait))
       checkWait(Wait, Index, Ctx);
 }
 

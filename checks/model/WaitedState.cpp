@@ -626,6 +626,12 @@ WaitedStates::writesOf(const ValueDecl *State) const {
   return It->second;
 }
 
+bool WaitedStates::armedByWaiter(const StateWait &Wait) const {
+  return llvm::any_of(writesOf(Wait.State), [&](const StateWrite &W) {
+    return W.Fn->getCanonicalDecl() == Wait.Fn->getCanonicalDecl();
+  });
+}
+
 llvm::SmallVector<StateWrite, 4>
 WaitedStates::writesIn(const FunctionDecl *Fn) const {
   llvm::SmallVector<StateWrite, 4> Found;

@@ -79,6 +79,12 @@ public:
   llvm::ArrayRef<StateWait> waits() const { return Waits; }
   /// The writes of `State`, direct ones and calls of functions making one.
   llvm::ArrayRef<StateWrite> writesOf(const ValueDecl *State) const;
+  /// True if the waiter's own function writes the state it waits for (the
+  /// destructor that sets `requests_to_wait_ = n` and waits for it to drop
+  /// to zero): it counts the parties it waits for, and which paths of theirs
+  /// must release is a fact of that count, not of their code.
+  bool armedByWaiter(const StateWait &Wait) const;
+
   /// The writes that belong to `Fn`, of any state.
   llvm::SmallVector<StateWrite, 4> writesIn(const FunctionDecl *Fn) const;
   llvm::ArrayRef<ThreadStart> threadStarts() const { return Starts; }

@@ -49,3 +49,42 @@ void wait_ready() {
   while (!ready)
     std::this_thread::yield();
 }
+
+// The waiter arms the count itself (the number of queued requests) and the
+// requests decrement it only when they see `stop`: which paths must release
+// is a fact of the count, not of the requests' code.
+#include <condition_variable>
+#include <mutex>
+class Limiter {
+public:
+  ~Limiter() {
+    std::unique_lock<std::mutex> lock(m_);
+    stop_ = true;
+    to_wait_ = queued_;
+    while (to_wait_ > 0)
+      exit_cv_.wait(lock);
+  }
+  void request(int bytes) {
+    std::unique_lock<std::mutex> lock(m_);
+    if (stop_)
+      return;
+    if (bytes == 0)
+      return;
+    ++queued_;
+    while (!stop_ && bytes > 0)
+      bytes -= grant();
+    --queued_;
+    if (stop_) {
+      --to_wait_;
+      exit_cv_.notify_one();
+    }
+  }
+
+private:
+  int grant();
+  std::mutex m_;
+  std::condition_variable exit_cv_;
+  bool stop_ = false;
+  int queued_ = 0;
+  int to_wait_ = 0;
+};
