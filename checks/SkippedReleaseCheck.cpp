@@ -117,8 +117,9 @@ void SkippedReleaseCheck::checkSetAndRelease(const model::StateWait &Wait,
   }
 }
 
-void SkippedReleaseCheck::checkThreadHandshake(
-    const model::ThreadStart &Start, WaitedStates &Index, ASTContext &Ctx) {
+void SkippedReleaseCheck::checkThreadHandshake(const model::ThreadStart &Start,
+                                               WaitedStates &Index,
+                                               ASTContext &Ctx) {
   const FunctionDecl *Body = definitionOf(Start.Body);
   const FunctionDecl *Spawner = definitionOf(Start.Spawner);
   analysis::FunctionPaths *Paths = Body ? pathsOf(Body, Ctx) : nullptr;
@@ -174,7 +175,10 @@ void SkippedReleaseCheck::report(const analysis::LeakingExit &Exit,
   diag(Release.At->getBeginLoc(),
        "%0 is released here%select{| by a scope guard| by this call}1",
        DiagnosticIDs::Note)
-      << State << (Release.ByGuard ? 1 : Release.ViaCall ? 2 : 0);
+      << State
+      << (Release.ByGuard   ? 1
+          : Release.ViaCall ? 2
+                            : 0);
 }
 
 } // namespace clang::tidy::tether

@@ -10,10 +10,10 @@
 #include "DroppedCancellationCheck.h"
 #include "LoopWithoutExitCheck.h"
 #include "LostWakeupCheck.h"
-#include "UnboundedChannelSendCheck.h"
-#include "UnstoppedTickerCheck.h"
 #include "SkippedReleaseCheck.h"
+#include "UnboundedChannelSendCheck.h"
 #include "UnreleasedWaitCheck.h"
+#include "UnstoppedTickerCheck.h"
 
 namespace clang::tidy::tether {
 

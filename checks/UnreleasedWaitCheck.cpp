@@ -85,14 +85,13 @@ void UnreleasedWaitCheck::checkWait(const model::StateWait &Wait,
     if (canonical(W.Fn) == canonical(Wait.Fn))
       continue;
     Releaser &R = Releasers[canonical(W.Fn)];
-    if (WaitedStates::sets(W.Value, Wait.Release) && !W.ByGuard &&
-        !W.ViaCall && !R.FirstSet)
+    if (WaitedStates::sets(W.Value, Wait.Release) && !W.ByGuard && !W.ViaCall &&
+        !R.FirstSet)
       R.FirstSet = &W;
     else if (WaitedStates::releases(W.Value, Wait.Release))
       R.Releases.push_back(&W);
     if (W.ViaCall)
-      if (const FunctionDecl *Callee =
-              cast<CallExpr>(W.At)->getDirectCallee())
+      if (const FunctionDecl *Callee = cast<CallExpr>(W.At)->getDirectCallee())
         Helpers.insert(canonical(Callee));
   }
   const bool SetsAreOthers = isEnabled(check_names::SkippedRelease);
@@ -135,10 +134,14 @@ void UnreleasedWaitCheck::checkWait(const model::StateWait &Wait,
        "waiter",
        DiagnosticIDs::Note)
       << describe(StrandingFn) << static_cast<int>(Stranding->Kind);
-  diag(Skipped->At->getBeginLoc(), "%0 is released only here%select{| by "
-                                   "a scope guard| by this call}1",
+  diag(Skipped->At->getBeginLoc(),
+       "%0 is released only here%select{| by "
+       "a scope guard| by this call}1",
        DiagnosticIDs::Note)
-      << Wait.State << (Skipped->ByGuard ? 1 : Skipped->ViaCall ? 2 : 0);
+      << Wait.State
+      << (Skipped->ByGuard   ? 1
+          : Skipped->ViaCall ? 2
+                             : 0);
 }
 
 } // namespace clang::tidy::tether

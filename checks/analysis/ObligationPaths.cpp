@@ -129,11 +129,9 @@ bool FunctionPaths::reaches(const Stmt *From, const Stmt *To) {
   return false;
 }
 
-std::optional<LeakingExit>
-FunctionPaths::search(const CFGBlock *StartBlock, unsigned StartIndex,
-                      const Stmt *StartElement,
-                      const llvm::SmallPtrSetImpl<const Stmt *> &Points,
-                      MayThrowFn MayThrow) {
+std::optional<LeakingExit> FunctionPaths::search(
+    const CFGBlock *StartBlock, unsigned StartIndex, const Stmt *StartElement,
+    const llvm::SmallPtrSetImpl<const Stmt *> &Points, MayThrowFn MayThrow) {
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
   llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
   Work.push_back({StartBlock, StartIndex});

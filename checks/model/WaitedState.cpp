@@ -57,13 +57,14 @@ const ValueDecl *readState(const Expr *E) {
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   if (!Method)
     return nullptr;
-  if (isAtomicType(
-          Call->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType()) &&
+  if (isAtomicType(Call->getImplicitObjectArgument()
+                       ->IgnoreParenImpCasts()
+                       ->getType()) &&
       (isa<CXXConversionDecl>(Method) || nameOf(Method) == "load"))
     return writtenState(Call->getImplicitObjectArgument());
   const FunctionDecl *Def = Method->getDefinition();
-  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
-                         : nullptr;
+  const auto *Body =
+      Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
   if (Method->getNumParams() != 0 || !Body || Body->size() != 1)
     return nullptr;
   const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
@@ -244,8 +245,9 @@ void scanCondition(const Expr *E, bool Negated, const Stmt *Body,
       }
       // `n != 0` and `n > 0` hold while the state is set.
       StateValue Release = StateValue::Unknown;
-      if (*Literal == 0 && (Binary->getOpcode() == BO_NE ||
-                            (Binary->getOpcode() == BO_GT && Side == Binary->getLHS())))
+      if (*Literal == 0 &&
+          (Binary->getOpcode() == BO_NE ||
+           (Binary->getOpcode() == BO_GT && Side == Binary->getLHS())))
         Release = StateValue::Cleared;
       else if (*Literal == 0 && Binary->getOpcode() == BO_EQ)
         Release = StateValue::Set;
@@ -465,8 +467,8 @@ private:
     if (!State)
       return;
     const Context &Here = Contexts.back();
-    Index.Writes[State].push_back({At, Here.Fn, point(At), State, Value,
-                                   Here.Guard != nullptr, false});
+    Index.Writes[State].push_back(
+        {At, Here.Fn, point(At), State, Value, Here.Guard != nullptr, false});
   }
 
   void operatorWrite(const CXXOperatorCallExpr *Op) {
@@ -532,8 +534,9 @@ private:
       return;
     LoopBody What;
     scanBody(Body, What);
-    bool Spin = !Body || isa<NullStmt>(Body) ||
-                (isa<CompoundStmt>(Body) && cast<CompoundStmt>(Body)->body_empty());
+    bool Spin =
+        !Body || isa<NullStmt>(Body) ||
+        (isa<CompoundStmt>(Body) && cast<CompoundStmt>(Body)->body_empty());
     if (What.Other || (!What.Waits && !Spin))
       return;
     Condition Held;
@@ -577,8 +580,8 @@ private:
       for (const StateWrite &W : List) {
         if (W.ByGuard)
           continue;
-        auto [It, New] = Writers.try_emplace(
-            {W.Fn->getCanonicalDecl(), State}, W.Value);
+        auto [It, New] =
+            Writers.try_emplace({W.Fn->getCanonicalDecl(), State}, W.Value);
         if (!New && It->second != W.Value)
           It->second = StateValue::Unknown;
       }
@@ -586,8 +589,8 @@ private:
       for (const auto &[Key, Value] : Writers)
         if (Key.first == Site.Callee &&
             Site.Fn->getCanonicalDecl() != Site.Callee)
-          Index.Writes[Key.second].push_back({Site.Call, Site.Fn, Site.Point,
-                                              Key.second, Value, false, true});
+          Index.Writes[Key.second].push_back(
+              {Site.Call, Site.Fn, Site.Point, Key.second, Value, false, true});
   }
 
   WaitedStates &Index;

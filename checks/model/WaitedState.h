@@ -56,8 +56,8 @@ struct StateWrite {
   const Stmt *Point = nullptr;
   const ValueDecl *State = nullptr;
   StateValue Value = StateValue::Unknown;
-  bool ByGuard = false;  ///< in a scope guard's lambda (runs at scope exit)
-  bool ViaCall = false;  ///< a call of a function of the unit that writes it
+  bool ByGuard = false; ///< in a scope guard's lambda (runs at scope exit)
+  bool ViaCall = false; ///< a call of a function of the unit that writes it
 };
 
 /// A thread started with a function of the unit as its body.
