@@ -4,29 +4,30 @@
 //
 // A notification (`cv.notify_one()`, `cv.notify_all()`) is checked against
 // the waits on the same condition variable (the same member, global or local
-// declaration) in the translation unit. The state a waiter checks is what its
-// predicate reads (`cv.wait(lock, pred)`) or the condition of the loop the
-// wait sits in (`while (!ready) cv.wait(lock);`); the mutex it waits with is
-// the one its lock was constructed from. Walking the notifying function from
-// its start to the notification, along the statements that lead to it (one
-// branch of an `if` that holds it, not the other), the check records the
-// writes of variables and the locks taken (scoped locks while their scope is
-// alive, `m.lock()` until `m.unlock()`, and the same in a member function of
-// the same class that is called on the way). A write of a variable a waiter
-// reads is reported when it does not hold the waiter's mutex, no lock of that
-// mutex is taken after it before the notification, and no other write of the
-// variable on the way holds it. Timed waits (`wait_for`, `wait_until`) wake
-// up by themselves and are not considered.
+// declaration) in the translation unit (model/ConditionWaits.h). The state a
+// waiter checks is what its predicate reads (`cv.wait(lock, pred)`) or the
+// condition of the loop the wait sits in (`while (!ready) cv.wait(lock);`); the
+// mutex it waits with is the one its lock was constructed from. Walking the
+// notifying function from its start to the notification, along the statements
+// that lead to it (one branch of an `if` that holds it, not the other), the
+// check records the writes of variables and the locks taken (scoped locks while
+// their scope is alive, `m.lock()` until `m.unlock()`, and the same in a member
+// function of the same class that is called on the way). A write of a variable
+// a waiter reads is reported when it does not hold the waiter's mutex, no lock
+// of that mutex is taken after it before the notification, and no other write
+// of the variable on the way holds it. Timed waits (`wait_for`, `wait_until`)
+// wake up by themselves and are not considered.
 //
 //===----------------------------------------------------------------------===//
 
 #include "LostWakeupCheck.h"
+#include "analysis/LoopExits.h"
 #include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
+#include "model/Locks.h"
 #include "model/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -37,46 +38,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::tether {
 
 namespace {
-
-/// The declaration an expression names, as the same-variable test sees it:
-/// a variable (its first declaration) or a field; through subscripts,
-/// dereferences and address-of to the variable that holds the storage.
-const ValueDecl *declOf(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        return Var->getCanonicalDecl();
-      return nullptr;
-    }
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      return dyn_cast<FieldDecl>(Member->getMemberDecl());
-    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = Subscript->getBase();
-      continue;
-    }
-    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
-      if (Unary->getOpcode() != UO_Deref && Unary->getOpcode() != UO_AddrOf)
-        return nullptr;
-      E = Unary->getSubExpr();
-      continue;
-    }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-      OverloadedOperatorKind Kind = Op->getOperator();
-      if ((Kind != OO_Subscript && Kind != OO_Star && Kind != OO_Arrow) ||
-          Op->getNumArgs() == 0)
-        return nullptr;
-      E = Op->getArg(0);
-      continue;
-    }
-    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Temporary->getSubExpr();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
 
 /// True if `Name` is a member function that changes its object: the
 /// operations of `std::atomic` and of the standard containers.
@@ -90,254 +51,43 @@ bool isModifyingMethodName(StringRef Name) {
              .Default(false);
 }
 
-bool isLockName(StringRef Name) {
-  return Name == "lock" || Name == "lock_shared" || Name == "try_lock" ||
-         Name == "Lock" || Name == "LockShared";
-}
-
-bool isUnlockName(StringRef Name) {
-  return Name == "unlock" || Name == "unlock_shared" || Name == "Unlock" ||
-         Name == "UnlockShared";
-}
-
-bool isStdLock(const CXXRecordDecl *Class) {
-  if (!Class || !Class->getIdentifier() || !model::isInStd(Class))
-    return false;
-  return llvm::StringSwitch<bool>(Class->getName())
-      .Cases("lock_guard", "unique_lock", "scoped_lock", "shared_lock", true)
-      .Default(false);
-}
-
-/// The mutexes a construction locks: every argument that names a variable
-/// or field (`std::scoped_lock lock(a, b)`, `absl::MutexLock lock(&mu)`),
-/// none for `std::unique_lock lock(m, std::defer_lock)`.
-llvm::SmallVector<const ValueDecl *, 2>
-lockedBy(const CXXConstructExpr *Construct) {
-  llvm::SmallVector<const ValueDecl *, 2> Mutexes;
-  if (!Construct)
-    return Mutexes;
-  for (const Expr *Arg : Construct->arguments()) {
-    const CXXRecordDecl *Tag = model::getRecord(Arg->getType());
-    if (Tag && Tag->getIdentifier() && Tag->getName() == "defer_lock_t")
-      return {};
-    if (const ValueDecl *D = declOf(Arg))
-      Mutexes.push_back(D);
-  }
-  return Mutexes;
-}
-
-/// The construction that initialises `Init`, looking through the casts and
-/// temporaries of `auto lock = std::unique_lock(m);`.
-const CXXConstructExpr *constructionOf(const Expr *Init) {
-  return dyn_cast_or_null<CXXConstructExpr>(analysis::stripTransparent(Init));
-}
-
-/// The declarations an expression reads (variables and fields), with the
-/// first expression that reads each.
-using Reads = llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 4>;
-
-void addReads(const Stmt *S, const DeclContext *Own, Reads &Out, bool Follow) {
-  if (!S)
-    return;
-  const ValueDecl *D = nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-    // Not the predicate's own locals and parameters.
-    if (Var && Var->getDeclContext() != Own)
-      D = Var->getCanonicalDecl();
-  } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
-    D = dyn_cast<FieldDecl>(Member->getMemberDecl());
-  }
-  if (D && llvm::none_of(Out, [&](const auto &R) { return R.first == D; }))
-    Out.push_back({D, cast<Expr>(S)});
-  // A predicate that asks a member function (`[this] { return ready(); }`):
-  // what that function reads, one level deep.
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S); Call && Follow) {
-    const FunctionDecl *Def = nullptr;
-    const CXXMethodDecl *Callee = Call->getMethodDecl();
-    if (Callee && !model::isInStd(Callee->getParent()) && Callee->hasBody(Def))
-      addReads(Def->getBody(), Def, Out, /*Follow=*/false);
-  }
-  for (const Stmt *Child : S->children())
-    addReads(Child, Own, Out, Follow);
-}
-
-/// One wait: the mutex it waits with and what the waiter checks.
-struct Waiter {
-  const Expr *Wait = nullptr;
-  const ValueDecl *Mutex = nullptr;
-  Reads Checked;
-};
-
-} // namespace
-
-class LostWakeupCheck::WaiterIndex
-    : public RecursiveASTVisitor<LostWakeupCheck::WaiterIndex> {
-public:
-  using Base = RecursiveASTVisitor<WaiterIndex>;
-
-  WaiterIndex(const LostWakeupCheck &Check, ASTContext &Ctx)
-      : Check(Check), SM(Ctx.getSourceManager()) {
-    TraverseDecl(Ctx.getTranslationUnitDecl());
-  }
-
-  const llvm::SmallVector<Waiter, 1> *waitersOf(const ValueDecl *Cv) const {
-    auto It = ByCv.find(Cv);
-    return It == ByCv.end() ? nullptr : &It->second;
-  }
-
-  // The code as written: template patterns, not instantiations.
-  bool shouldVisitTemplateInstantiations() const { return false; }
-
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(D->getLocation()))
-      return true;
-    return Base::TraverseDecl(D);
-  }
-  bool TraverseWhileStmt(WhileStmt *S) {
-    return inLoop(S->getCond(), [&] { return Base::TraverseWhileStmt(S); });
-  }
-  bool TraverseDoStmt(DoStmt *S) {
-    return inLoop(S->getCond(), [&] { return Base::TraverseDoStmt(S); });
-  }
-  bool TraverseForStmt(ForStmt *S) {
-    return inLoop(S->getCond(), [&] { return Base::TraverseForStmt(S); });
-  }
-  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
-    return inLoop(nullptr, [&] { return Base::TraverseCXXForRangeStmt(S); });
-  }
-  bool TraverseLambdaExpr(LambdaExpr *L) {
-    // A lambda's body is another function: the loops around it are not its.
-    auto Saved = std::move(Loops);
-    Loops.clear();
-    bool Result = Base::TraverseLambdaExpr(L);
-    Loops = std::move(Saved);
-    return Result;
-  }
-
-  bool VisitCallExpr(CallExpr *Call) {
-    if (Call->containsErrors())
-      return true;
-    const Expr *Object = nullptr;
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-      const CXXMethodDecl *Method = Member->getMethodDecl();
-      if (!Method || !Method->getIdentifier() || Method->getName() != "wait" ||
-          !Check.isConditionVariable(Method->getParent()))
-        return true;
-      Object = Member->getImplicitObjectArgument();
-    } else if (const auto *Unresolved = dyn_cast<UnresolvedMemberExpr>(
-                   Call->getCallee()->IgnoreParens())) {
-      // In a template, a wait whose predicate is a lambda stays unresolved.
-      if (Unresolved->isImplicitAccess() ||
-          Unresolved->getMemberName().getAsString() != "wait" ||
-          !Check.isConditionVariable(
-              model::getRecord(Unresolved->getBaseType())))
-        return true;
-      Object = Unresolved->getBase();
-    } else {
-      return true;
-    }
-    const ValueDecl *Cv = declOf(Object);
-    if (!Cv || Call->getNumArgs() == 0)
-      return true;
-    Waiter W;
-    W.Wait = Call;
-    W.Mutex = mutexOf(Call->getArg(0));
-    if (!W.Mutex)
-      return true;
-    if (Call->getNumArgs() >= 2)
-      readsOfPredicate(Call->getArg(Call->getNumArgs() - 1), W.Checked);
-    else if (!Loops.empty() && Loops.back())
-      addReads(Loops.back(), nullptr, W.Checked, /*Follow=*/true);
-    if (!W.Checked.empty())
-      ByCv[Cv].push_back(std::move(W));
-    return true;
-  }
-
-private:
-  template <class F> bool inLoop(const Expr *Cond, F &&Traverse) {
-    Loops.push_back(Cond);
-    bool Result = Traverse();
-    Loops.pop_back();
-    return Result;
-  }
-
-  /// The mutex a wait's lock argument holds: the mutex its lock variable
-  /// was constructed from, or the mutex itself (`condition_variable_any`).
-  const ValueDecl *mutexOf(const Expr *LockArg) const {
-    const ValueDecl *Lock = declOf(LockArg);
-    if (!Lock)
-      return nullptr;
-    if (Check.isMutex(Lock->getType()))
-      return Lock;
-    const auto *Var = dyn_cast<VarDecl>(Lock);
-    if (!Var || !Var->getAnyInitializer())
-      return nullptr;
-    llvm::SmallVector<const ValueDecl *, 2> Mutexes =
-        lockedBy(constructionOf(Var->getAnyInitializer()));
-    return Mutexes.size() == 1 ? Mutexes.front() : nullptr;
-  }
-
-  /// What a predicate reads: a lambda, or a variable holding one.
-  static void readsOfPredicate(const Expr *Pred, Reads &Out) {
-    for (unsigned Depth = 0; Pred && Depth < 8; ++Depth) {
-      Pred = Pred->IgnoreImplicit();
-      if (const auto *Lambda = dyn_cast<LambdaExpr>(Pred)) {
-        addReads(Lambda->getBody(), Lambda->getCallOperator(), Out,
-                 /*Follow=*/true);
-        return;
-      }
-      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Pred)) {
-        Pred = Construct->getNumArgs() == 1 ? Construct->getArg(0) : nullptr;
-        continue;
-      }
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(Pred)) {
-        const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-        Pred = Var && Var->isLocalVarDecl() ? Var->getInit() : nullptr;
-        continue;
-      }
-      return;
-    }
-  }
-
-  const LostWakeupCheck &Check;
-  const SourceManager &SM;
-  /// The conditions of the loops around the node visited, innermost last
-  /// (null for a range-for).
-  llvm::SmallVector<const Expr *, 4> Loops;
-  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<Waiter, 1>> ByCv;
-};
-
-namespace {
-
-/// A write or a lock on the way from a function's start to a notification.
+/// A write, read, lock or unlock on the way from a function's (or a loop
+/// body's) start to a notification (or a wait).
 struct Event {
-  enum Kind { Write, Lock } K = Write;
+  enum Kind { Write, Read, Lock, Unlock } K = Write;
   const ValueDecl *D = nullptr;
   const Expr *E = nullptr;
   /// In a member function called on the way (not reported there).
   bool InHelper = false;
+  /// Where the event happens in the walked code: `E`, or the call of the
+  /// member function it happens in.
+  const Expr *Site = nullptr;
   /// The mutexes held at a write.
   llvm::SmallVector<const ValueDecl *, 2> Held;
 };
 
-/// Walks a function from its start to a notification, recording the writes
-/// and locks on the way (see the file comment).
+/// Walks a function (or a loop body) from its start to a target statement
+/// (a notification, a wait), recording the writes, reads, locks and unlocks
+/// on the way (see the file comment).
 class PathWalker {
 public:
-  PathWalker(const Stmt *Notify, const Stmt *Body, const CXXRecordDecl *Owner,
+  PathWalker(const Stmt *Target, const Stmt *Body, const CXXRecordDecl *Owner,
              ASTContext &Ctx)
-      : Notify(Notify), Owner(Owner) {
-    for (const Stmt *S : analysis::ancestorsBelow(Notify, Body, Ctx))
+      : Target(Target), Owner(Owner) {
+    for (const Stmt *S : analysis::ancestorsBelow(Target, Body, Ctx))
       OnPath.insert(S);
     OnPath.insert(Body);
+  }
+
+  /// `Lock`, declared before the walked code, holds `Mutex`.
+  void knowLock(const ValueDecl *Lock, const ValueDecl *Mutex) {
+    LockOf[Lock] = Mutex;
   }
 
   void walk(const Stmt *S) {
     if (!S || Done)
       return;
-    if (S == Notify) {
+    if (S == Target) {
       Done = true;
       return;
     }
@@ -352,7 +102,7 @@ public:
         walk(If->getInit());
         walk(If->getConditionVariableDeclStmt());
         walk(If->getCond());
-        walk(OnPath.contains(If->getThen()) || If->getThen() == Notify
+        walk(OnPath.contains(If->getThen()) || If->getThen() == Target
                  ? If->getThen()
                  : If->getElse());
         return;
@@ -360,7 +110,7 @@ public:
       if (const auto *Cond = dyn_cast<ConditionalOperator>(S)) {
         walk(Cond->getCond());
         walk(OnPath.contains(Cond->getTrueExpr()) ||
-                     Cond->getTrueExpr() == Notify
+                     Cond->getTrueExpr() == Target
                  ? Cond->getTrueExpr()
                  : Cond->getFalseExpr());
         return;
@@ -400,14 +150,16 @@ private:
   void declared(const VarDecl *Var) {
     if (!Var->getInit() || Var->getType()->isReferenceType())
       return;
-    const CXXConstructExpr *Construct = constructionOf(Var->getInit());
+    const CXXConstructExpr *Construct = model::lockConstruction(Var->getInit());
     if (!Construct)
       return;
-    llvm::SmallVector<const ValueDecl *, 2> Mutexes = lockedBy(Construct);
+    llvm::SmallVector<const ValueDecl *, 2> Mutexes =
+        model::mutexesLockedBy(Construct);
     if (Mutexes.empty()) {
       // `std::unique_lock lock(m, std::defer_lock)`: its lock() locks m.
       if (!Construct->arguments().empty())
-        if (const ValueDecl *D = declOf(*Construct->arguments().begin()))
+        if (const ValueDecl *D =
+                analysis::storageOf(*Construct->arguments().begin()))
           LockOf[Var->getCanonicalDecl()] = D;
       return;
     }
@@ -427,45 +179,54 @@ private:
     Scopes.pop_back();
   }
 
-  void lock(const ValueDecl *M, const Expr *E) {
-    ++Held[M];
+  Event &record(Event::Kind K, const ValueDecl *D, const Expr *E) {
     Event Ev;
-    Ev.K = Event::Lock;
-    Ev.D = M;
-    Ev.E = E;
-    Ev.InHelper = HelperDepth > 0;
-    Events.push_back(std::move(Ev));
-  }
-
-  void unlock(const ValueDecl *M) {
-    auto It = Held.find(M);
-    if (It != Held.end() && It->second > 0)
-      --It->second;
-  }
-
-  void write(const Expr *Target, const Expr *E) {
-    const ValueDecl *D = declOf(Target);
-    if (!D)
-      return;
-    Event Ev;
-    Ev.K = Event::Write;
+    Ev.K = K;
     Ev.D = D;
     Ev.E = E;
     Ev.InHelper = HelperDepth > 0;
+    Ev.Site = HelperDepth > 0 ? HelperCall : E;
+    Events.push_back(std::move(Ev));
+    return Events.back();
+  }
+
+  void lock(const ValueDecl *M, const Expr *E) {
+    ++Held[M];
+    record(Event::Lock, M, E);
+  }
+
+  /// `E` unlocks `M`; a scope's end (null `E`) is not an event.
+  void unlock(const ValueDecl *M, const Expr *E = nullptr) {
+    auto It = Held.find(M);
+    if (It != Held.end() && It->second > 0)
+      --It->second;
+    if (E)
+      record(Event::Unlock, M, E);
+  }
+
+  void write(const Expr *Written, const Expr *E) {
+    const ValueDecl *D = analysis::storageOf(Written);
+    if (!D)
+      return;
+    Event &Ev = record(Event::Write, D, E);
     for (const auto &[M, Count] : Held)
       if (Count > 0)
         Ev.Held.push_back(M);
-    Events.push_back(std::move(Ev));
   }
 
   /// The mutex `Object.lock()` locks: a lock variable's, or the object's.
   const ValueDecl *mutexOfObject(const Expr *Object) const {
-    const ValueDecl *D = declOf(Object);
+    const ValueDecl *D = analysis::storageOf(Object);
     auto It = LockOf.find(D);
     return It == LockOf.end() ? D : It->second;
   }
 
   void classify(const Stmt *S) {
+    if (isa<DeclRefExpr, MemberExpr>(S)) {
+      if (const ValueDecl *D = analysis::storageOf(cast<Expr>(S)))
+        record(Event::Read, D, cast<Expr>(S));
+      return;
+    }
     if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
       if (Binary->isAssignmentOp())
         write(Binary->getLHS(), Binary);
@@ -486,8 +247,8 @@ private:
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
       // A temporary lock: `std::lock_guard<std::mutex>{m};`.
-      if (isStdLock(Construct->getConstructor()->getParent()))
-        for (const ValueDecl *M : lockedBy(Construct))
+      if (model::isScopedLockType(Construct->getConstructor()->getParent()))
+        for (const ValueDecl *M : model::mutexesLockedBy(Construct))
           lock(M, Construct);
       return;
     }
@@ -497,14 +258,14 @@ private:
       return;
     StringRef Name = Method->getName();
     const Expr *Object = Call->getImplicitObjectArgument();
-    if (isLockName(Name)) {
+    if (model::isLockMethodName(Name)) {
       if (const ValueDecl *M = mutexOfObject(Object))
         lock(M, Call);
       return;
     }
-    if (isUnlockName(Name)) {
+    if (model::isUnlockMethodName(Name)) {
       if (const ValueDecl *M = mutexOfObject(Object))
-        unlock(M);
+        unlock(M, Call);
       return;
     }
     if (!Method->isConst() && !Method->isStatic() &&
@@ -512,17 +273,26 @@ private:
       write(Object, Call);
       return;
     }
-    followHelper(Method);
+    followHelper(Call, Method);
   }
 
   /// A member function of the same class, called on the way: its locks and
-  /// writes count (one level deep).
-  void followHelper(const CXXMethodDecl *Method) {
+  /// writes count (one level deep), and so do those of the locks passed to
+  /// it (`send(lock)` that unlocks and relocks `lock`).
+  void followHelper(const CXXMemberCallExpr *Call,
+                    const CXXMethodDecl *Method) {
     const FunctionDecl *Def = nullptr;
     if (HelperDepth > 0 || !Owner || Method->getParent() != Owner ||
         !Method->hasBody(Def) || !Def->getBody())
       return;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Def->getNumParams();
+         ++I) {
+      auto Lock = LockOf.find(analysis::storageOf(Call->getArg(I)));
+      if (Lock != LockOf.end())
+        LockOf[Def->getParamDecl(I)->getCanonicalDecl()] = Lock->second;
+    }
     ++HelperDepth;
+    HelperCall = Call;
     // The helper's own blocks: its scoped locks end with it.
     auto SavedPath = std::move(OnPath);
     OnPath.clear();
@@ -531,8 +301,10 @@ private:
     --HelperDepth;
   }
 
-  const Stmt *Notify;
+  const Stmt *Target;
   const CXXRecordDecl *Owner;
+  /// The call of the member function being walked, if any.
+  const Expr *HelperCall = nullptr;
   llvm::SmallPtrSet<const Stmt *, 16> OnPath;
   bool Done = false;
   unsigned HelperDepth = 0;
@@ -547,13 +319,115 @@ bool holds(const Event &E, const ValueDecl *M) {
   return llvm::is_contained(E.Held, M);
 }
 
+/// A write of state a waiter checks, made without the waiter's mutex.
+struct UnlockedWrite {
+  const Event *Write = nullptr;
+  const ValueDecl *Mutex = nullptr;
+  /// Where the waiter reads the state.
+  const Expr *Read = nullptr;
+};
+
+/// The writes of `Events` (a walk to a notification) that the waits on the
+/// notified condition variable check, made without the waiter's mutex: not
+/// under it, it is not taken after the write before the notification, and
+/// no other write of the state on the way holds it.
+llvm::SmallVector<UnlockedWrite, 1>
+findUnlockedWrites(llvm::ArrayRef<Event> Events,
+                   llvm::ArrayRef<model::ConditionWait> Waits) {
+  llvm::SmallVector<UnlockedWrite, 1> Found;
+  for (size_t I = 0; I < Events.size(); ++I) {
+    const Event &W = Events[I];
+    if (W.K != Event::Write || W.InHelper)
+      continue;
+    for (const model::ConditionWait &Wait : Waits) {
+      // A timed wait wakes up by itself; an unknown mutex cannot be held.
+      if (Wait.Timed || !Wait.Mutex)
+        continue;
+      const auto *Read = llvm::find_if(
+          Wait.Checked, [&](const auto &R) { return R.first == W.D; });
+      if (Read == Wait.Checked.end())
+        continue;
+      const ValueDecl *M = Wait.Mutex;
+      if (holds(W, M) ||
+          llvm::any_of(
+              llvm::drop_begin(Events, I + 1),
+              [&](const Event &E) { return E.K == Event::Lock && E.D == M; }) ||
+          llvm::any_of(Events, [&](const Event &E) {
+            return E.K == Event::Write && E.D == W.D && holds(E, M);
+          }))
+        continue;
+      Found.push_back({&W, M, Read->second});
+      break;
+    }
+  }
+  return Found;
+}
+
+/// True if `Events` (a walk to a notification) write state `Wait` checks.
+bool writesChecked(llvm::ArrayRef<Event> Events,
+                   const model::ConditionWait &Wait) {
+  return llvm::any_of(Events, [&](const Event &E) {
+    return E.K == Event::Write &&
+           llvm::any_of(Wait.Checked,
+                        [&](const auto &R) { return R.first == E.D; });
+  });
+}
+
+} // namespace
+
+/// A state the waiter checks that goes stale: its lock is released at
+/// `Release` after it checked `State` at `Check`, and not checked again.
+struct StaleCheck {
+  const ValueDecl *State = nullptr;
+  const Expr *Check = nullptr;
+  const Expr *Release = nullptr;
+};
+
+namespace {
+
+/// A wait in a loop that checks its state only in the loop's condition,
+/// `while (!stopped) { ...; send(lock); ...; cv.wait(lock); }`, whose lock
+/// is released on the way from that check to the wait (`lock.unlock()`, or
+/// a member function given the lock that unlocks it) and taken again with
+/// no check of the state in between.
+std::optional<StaleCheck> findStaleCheck(const model::ConditionWait &Wait,
+                                         const CXXRecordDecl *Owner,
+                                         ASTContext &Ctx) {
+  // A predicate is checked again after every wake-up; a timed wait wakes.
+  if (Wait.Timed || !Wait.Mutex || !Wait.Loop || Wait.Checked.empty() ||
+      Wait.Call->getNumArgs() != 1)
+    return std::nullopt;
+  const Stmt *Body = analysis::loopBody(Wait.Loop);
+  const ValueDecl *Lock = analysis::storageOf(Wait.Call->getArg(0));
+  if (!Body || !Lock)
+    return std::nullopt;
+  PathWalker Walker(Wait.Call, Body, Owner, Ctx);
+  Walker.knowLock(Lock, Wait.Mutex);
+  Walker.walk(Body);
+  if (Walker.Errors)
+    return std::nullopt;
+  const Event *Release = nullptr;
+  for (const Event &E : Walker.Events) {
+    if (E.K == Event::Unlock && E.D == Wait.Mutex)
+      Release = &E;
+    else if (Release && E.K == Event::Read &&
+             llvm::any_of(Wait.Checked,
+                          [&](const auto &R) { return R.first == E.D; }))
+      Release = nullptr;
+  }
+  if (!Release)
+    return std::nullopt;
+  return StaleCheck{Wait.Checked.front().first, Wait.Checked.front().second,
+                    Release->Site};
+}
+
 /// True if `Fn` is called with a lock held: it takes a lock, or requires a
 /// capability (clang's thread safety annotations).
 bool calledLocked(const FunctionDecl *Fn) {
   if (Fn->hasAttr<RequiresCapabilityAttr>())
     return true;
   return llvm::any_of(Fn->parameters(), [](const ParmVarDecl *P) {
-    return isStdLock(model::getRecord(P->getType()));
+    return model::isScopedLockType(model::getRecord(P->getType()));
   });
 }
 
@@ -561,37 +435,16 @@ bool calledLocked(const FunctionDecl *Fn) {
 
 LostWakeupCheck::LostWakeupCheck(StringRef Name, ClangTidyContext *Context)
     : TetherCheck(Name, Context, /*ModelOptions=*/0),
-      ConditionVariableTypes(Options.get("ConditionVariableTypes", "")),
-      MutexTypes(Options.get("MutexTypes", "")) {}
+      Sync{model::NameList(Options.get("ConditionVariableTypes", "")),
+           model::NameList(Options.get("MutexTypes", ""))} {}
 
 LostWakeupCheck::~LostWakeupCheck() = default;
 
 void LostWakeupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   TetherCheck::storeOptions(Opts);
-  Options.store(Opts, "ConditionVariableTypes", ConditionVariableTypes.raw());
-  Options.store(Opts, "MutexTypes", MutexTypes.raw());
-}
-
-bool LostWakeupCheck::isConditionVariable(const CXXRecordDecl *Class) const {
-  if (!Class || !Class->getIdentifier())
-    return false;
-  if (model::isInStd(Class))
-    return Class->getName() == "condition_variable" ||
-           Class->getName() == "condition_variable_any";
-  return ConditionVariableTypes.contains(Class);
-}
-
-bool LostWakeupCheck::isMutex(QualType Type) const {
-  const CXXRecordDecl *Class = model::getRecord(Type);
-  if (!Class || !Class->getIdentifier())
-    return false;
-  if (model::isInStd(Class))
-    return llvm::StringSwitch<bool>(Class->getName())
-        .Cases("mutex", "timed_mutex", "recursive_mutex",
-               "recursive_timed_mutex", "shared_mutex", "shared_timed_mutex",
-               true)
-        .Default(false);
-  return MutexTypes.contains(Class);
+  Options.store(Opts, "ConditionVariableTypes",
+                Sync.ConditionVariableTypes.raw());
+  Options.store(Opts, "MutexTypes", Sync.MutexTypes.raw());
 }
 
 void LostWakeupCheck::registerCheckMatchers(MatchFinder *Finder) {
@@ -602,15 +455,13 @@ void LostWakeupCheck::registerCheckMatchers(MatchFinder *Finder) {
                            const auto *Method = dyn_cast<CXXMethodDecl>(&F);
                            if (!Method || !Method->getIdentifier())
                              return false;
-                           StringRef Name = Method->getName();
-                           return (Name == "notify_one" ||
-                                   Name == "notify_all") &&
-                                  isConditionVariable(Method->getParent());
+                           return model::isNotifyName(Method->getName()) &&
+                                  Sync.isConditionVariable(Method->getParent());
                          })},
       this);
 }
 
-void LostWakeupCheck::forgetUnit() { Waiters.reset(); }
+void LostWakeupCheck::forgetUnit() { Waits.reset(); }
 
 void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<MatchScope> Scope = scopeOf(Result);
@@ -618,14 +469,16 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Scope || !Scope->Fn || !Notify || !Scope->Fn->getBody() ||
       calledLocked(Scope->Fn))
     return;
-  const ValueDecl *Cv = declOf(Notify->getImplicitObjectArgument());
+  const ValueDecl *Cv =
+      analysis::storageOf(Notify->getImplicitObjectArgument());
   if (!Cv)
     return;
   ASTContext &Ctx = *Result.Context;
-  if (!Waiters)
-    Waiters = std::make_unique<WaiterIndex>(*this, Ctx);
-  const llvm::SmallVector<Waiter, 1> *CvWaiters = Waiters->waitersOf(Cv);
-  if (!CvWaiters)
+  if (!Waits)
+    Waits = std::make_unique<model::ConditionWaitIndex>(Sync, Ctx);
+  const llvm::SmallVector<model::ConditionWait, 1> *CvWaits =
+      Waits->waitsOn(Cv);
+  if (!CvWaits)
     return;
 
   const FunctionDecl *Outer = analysis::outermostFunction(Scope->Fn);
@@ -636,53 +489,74 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   if (Walker.Errors)
     return;
 
-  const SourceManager &SM = *Result.SourceManager;
-  const llvm::SmallVector<Event, 8> &Events = Walker.Events;
-  for (size_t I = 0; I < Events.size(); ++I) {
-    const Event &W = Events[I];
-    if (W.K != Event::Write || W.InHelper)
+  for (const UnlockedWrite &Found : findUnlockedWrites(Walker.Events, *CvWaits))
+    reportUnlockedWrite(Found.Write->E, Found.Write->D, Found.Mutex, Found.Read,
+                        Notify, Cv, *Result.SourceManager);
+  for (const model::ConditionWait &Wait : *CvWaits) {
+    if (!writesChecked(Walker.Events, Wait) ||
+        isClaimed(Wait.Call->getBeginLoc(), *Result.SourceManager))
       continue;
-    for (const Waiter &Wait : *CvWaiters) {
-      const auto *Read = llvm::find_if(
-          Wait.Checked, [&](const auto &R) { return R.first == W.D; });
-      if (Read == Wait.Checked.end())
-        continue;
-      const ValueDecl *M = Wait.Mutex;
-      // Written under the mutex; the mutex taken after the write, before
-      // the notification; or written under it elsewhere on the way.
-      if (holds(W, M) ||
-          llvm::any_of(
-              llvm::drop_begin(Events, I + 1),
-              [&](const Event &E) { return E.K == Event::Lock && E.D == M; }) ||
-          llvm::any_of(Events, [&](const Event &E) {
-            return E.K == Event::Write && E.D == W.D && holds(E, M);
-          }))
-        continue;
-      if (!claim(W.E->getExprLoc(), SM))
-        break;
-      diag(W.E->getExprLoc(),
-           "%0 is written without holding %1, the mutex %2 waits with: a "
-           "waiter that has checked %0 but not yet blocked misses the "
-           "notification and sleeps forever")
-          << W.D << M << Cv << W.E->getSourceRange();
-      if (model::isAtomicType(W.D->getType()))
-        diag(W.E->getExprLoc(),
-             "%0 being atomic does not help: the window is between the "
-             "waiter's check and its wait, which only %1 closes",
-             DiagnosticIDs::Note)
-            << W.D << M;
-      diag(Read->second->getExprLoc(),
-           "the waiter checks %0 here, holding %1, and then waits on %2",
-           DiagnosticIDs::Note)
-          << W.D << M << Cv;
-      diag(Notify->getExprLoc(),
-           "%0 is notified here; write %1 while holding %2, or lock %2 "
-           "after the write and before notifying",
-           DiagnosticIDs::Note)
-          << Cv << W.D << M;
-      break;
-    }
+    const FunctionDecl *WaitFn = analysis::outermostFunction(
+        analysis::ParentIndex::of(Ctx).enclosingFunction(Wait.Call));
+    const auto *WaitMethod = dyn_cast_or_null<CXXMethodDecl>(WaitFn);
+    if (std::optional<StaleCheck> Stale = findStaleCheck(
+            Wait, WaitMethod ? WaitMethod->getParent() : nullptr, Ctx))
+      reportStaleWait(Wait, *Stale, Notify, *Result.SourceManager);
   }
+}
+
+void LostWakeupCheck::reportUnlockedWrite(const Expr *Write,
+                                          const ValueDecl *State,
+                                          const ValueDecl *Mutex,
+                                          const Expr *Read, const Expr *Notify,
+                                          const ValueDecl *Cv,
+                                          const SourceManager &SM) {
+  if (!claim(Write->getExprLoc(), SM))
+    return;
+  diag(Write->getExprLoc(),
+       "%0 is written without holding %1, the mutex %2 waits with: a "
+       "waiter that has checked %0 but not yet blocked misses the "
+       "notification and sleeps forever")
+      << State << Mutex << Cv << Write->getSourceRange();
+  if (model::isAtomicType(State->getType()))
+    diag(Write->getExprLoc(),
+         "%0 being atomic does not help: the window is between the "
+         "waiter's check and its wait, which only %1 closes",
+         DiagnosticIDs::Note)
+        << State << Mutex;
+  diag(Read->getExprLoc(),
+       "the waiter checks %0 here, holding %1, and then waits on %2",
+       DiagnosticIDs::Note)
+      << State << Mutex << Cv;
+  diag(Notify->getExprLoc(),
+       "%0 is notified here; write %1 while holding %2, or lock %2 "
+       "after the write and before notifying",
+       DiagnosticIDs::Note)
+      << Cv << State << Mutex;
+}
+
+void LostWakeupCheck::reportStaleWait(const model::ConditionWait &Wait,
+                                      const StaleCheck &Stale,
+                                      const Expr *Notify,
+                                      const SourceManager &SM) {
+  if (!claim(Wait.Call->getBeginLoc(), SM))
+    return;
+  diag(Wait.Call->getBeginLoc(),
+       "waits on %0 without checking %1 again after the lock on %2 was "
+       "released: a notification sent while it was released is lost and "
+       "this wait sleeps forever")
+      << Wait.Cv << Stale.State << Wait.Mutex << Wait.Call->getSourceRange();
+  diag(Stale.Check->getExprLoc(), "%0 is checked here, holding %1",
+       DiagnosticIDs::Note)
+      << Stale.State << Wait.Mutex;
+  diag(Stale.Release->getBeginLoc(),
+       "%0 is released here, on the way to the wait", DiagnosticIDs::Note)
+      << Wait.Mutex;
+  diag(Notify->getExprLoc(),
+       "%0 is notified here after %1 changes; wait only on the path that "
+       "did not release the lock, or with a predicate that checks %1",
+       DiagnosticIDs::Note)
+      << Wait.Cv << Stale.State;
 }
 
 } // namespace clang::tidy::tether

@@ -8,9 +8,13 @@
 #define TETHER_CHECKS_LOSTWAKEUPCHECK_H
 
 #include "TetherCheck.h"
+#include "model/ConditionWaits.h"
 #include <memory>
 
 namespace clang::tidy::tether {
+
+/// State a waiter checked that went stale before it waited.
+struct StaleCheck;
 
 /// Finds state that a condition variable's waiter checks (the predicate of
 /// `wait`, or the condition of the loop around it) written without holding
@@ -29,25 +33,24 @@ public:
     return LangOpts.CPlusPlus11;
   }
 
-  /// The waits of one translation unit, by condition variable.
-  class WaiterIndex;
-
 private:
   void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
   void forgetUnit() override;
 
-  /// True for `std::condition_variable(_any)` and ConditionVariableTypes.
-  bool isConditionVariable(const CXXRecordDecl *Class) const;
-  /// True for the standard mutexes and MutexTypes.
-  bool isMutex(QualType Type) const;
+  /// A write of `State` without `Mutex`, which the waiter checks at `Read`.
+  void reportUnlockedWrite(const Expr *Write, const ValueDecl *State,
+                           const ValueDecl *Mutex, const Expr *Read,
+                           const Expr *Notify, const ValueDecl *Cv,
+                           const SourceManager &SM);
+  /// A wait that does not check its state again after its lock was released.
+  void reportStaleWait(const model::ConditionWait &Wait,
+                       const StaleCheck &Stale, const Expr *Notify,
+                       const SourceManager &SM);
 
-  /// Project condition variables: notify_one/notify_all and wait.
-  const model::NameList ConditionVariableTypes;
-  /// Project mutexes, for a `condition_variable_any` that waits on the mutex
-  /// itself rather than on a lock of it.
-  const model::NameList MutexTypes;
-  /// Built on the first notification of a translation unit.
-  std::unique_ptr<WaiterIndex> Waiters;
+  /// The standard and project condition variables and mutexes.
+  const model::SyncTypes Sync;
+  /// The waits of the translation unit, built on its first notification.
+  std::unique_ptr<model::ConditionWaitIndex> Waits;
 };
 
 } // namespace clang::tidy::tether

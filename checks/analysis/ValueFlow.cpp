@@ -91,6 +91,73 @@ DynTypedNode valueParent(const Stmt *Node, ASTContext &Ctx,
   }
 }
 
+const ValueDecl *storageOf(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        return Var->getCanonicalDecl();
+      return nullptr;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = Subscript->getBase();
+      continue;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() != UO_Deref && Unary->getOpcode() != UO_AddrOf)
+        return nullptr;
+      E = Unary->getSubExpr();
+      continue;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      OverloadedOperatorKind Kind = Op->getOperator();
+      if ((Kind != OO_Subscript && Kind != OO_Star && Kind != OO_Arrow) ||
+          Op->getNumArgs() == 0)
+        return nullptr;
+      E = Op->getArg(0);
+      continue;
+    }
+    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temporary->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+void collectReads(const Stmt *S, const DeclContext *Own, Reads &Out,
+                  bool FollowMemberCalls) {
+  if (!S)
+    return;
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    // `[&ready = ready_] { return ready; }` reads what its capture names.
+    if (Var && Var->isInitCapture())
+      collectReads(Var->getInit(), Own, Out, FollowMemberCalls);
+    else if (Var && Var->getDeclContext() != Own)
+      D = Var->getCanonicalDecl();
+  } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+    D = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  }
+  if (D && llvm::none_of(Out, [&](const auto &R) { return R.first == D; }))
+    Out.push_back({D, cast<Expr>(S)});
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+      Call && FollowMemberCalls) {
+    const FunctionDecl *Def = nullptr;
+    const CXXMethodDecl *Callee = Call->getMethodDecl();
+    if (Callee && Callee->hasBody(Def) &&
+        !Def->getASTContext().getSourceManager().isInSystemHeader(
+            Def->getLocation()))
+      collectReads(Def->getBody(), Def, Out, /*FollowMemberCalls=*/false);
+  }
+  for (const Stmt *Child : S->children())
+    collectReads(Child, Own, Out, FollowMemberCalls);
+}
+
 const FunctionDecl *owningFunction(const ValueDecl *D) {
   const auto *Var = dyn_cast_or_null<VarDecl>(D);
   if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))

@@ -47,6 +47,22 @@ template <class F> void forEachStmt(const Stmt *S, F &&Visit) {
     forEachStmt(Child, Visit);
 }
 
+/// The variable (its first declaration) or field whose storage `E` names,
+/// through subscripts, dereferences, address-of and the overloaded `[]`,
+/// `*` and `->`: what "the same variable" means to a check. Null otherwise.
+const ValueDecl *storageOf(const Expr *E);
+
+/// The variables and fields an expression reads, with the first expression
+/// that reads each.
+using Reads = llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 4>;
+
+/// Adds what `S` reads to `Out`, except the locals and parameters of `Own`.
+/// With `FollowMemberCalls`, also what a member function called in `S`
+/// reads (one level deep; not functions of system headers), as
+/// `[this] { return ready(); }` reads what `ready()` reads.
+void collectReads(const Stmt *S, const DeclContext *Own, Reads &Out,
+                  bool FollowMemberCalls);
+
 /// The function (with a body) that declares `D` as a local variable, not a
 /// parameter; null for anything else. Where to look for all of its uses.
 const FunctionDecl *owningFunction(const ValueDecl *D);
