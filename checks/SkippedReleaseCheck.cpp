@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SkippedReleaseCheck.h"
+#include "analysis/ValueFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -52,10 +53,8 @@ unsigned mentions(const Stmt *S, const ValueDecl *State) {
   if (!S || isa<LambdaExpr>(S))
     return 0;
   unsigned Count = 0;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    Count = Ref->getDecl() == State;
-  else if (const auto *Member = dyn_cast<MemberExpr>(S))
-    Count = Member->getMemberDecl() == State;
+  if (isa<DeclRefExpr, MemberExpr>(S))
+    Count = analysis::storageOf(cast<Expr>(S)) == State;
   for (const Stmt *Child : S->children())
     Count += mentions(Child, State);
   return Count;

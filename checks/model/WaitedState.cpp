@@ -2,7 +2,9 @@
 
 #include "WaitedState.h"
 #include "ApiModel.h"
+#include "ConditionWaits.h"
 #include "analysis/ParentIndex.h"
+#include "analysis/ValueFlow.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -34,16 +36,13 @@ bool isStateType(QualType T) {
          isAtomicType(T);
 }
 
-/// The member or variable `E` names (not a parameter), if it is a state.
+/// The member or variable whose storage `E` names (not a parameter), if it
+/// is a state.
 const ValueDecl *writtenState(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  const ValueDecl *D = nullptr;
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    D = dyn_cast<FieldDecl>(Member->getMemberDecl());
-  else if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-        Var && !isa<ParmVarDecl>(Var) && !Var->isConstexpr())
-      D = Var;
+  const ValueDecl *D = analysis::storageOf(E);
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(D);
+      Var && (isa<ParmVarDecl>(Var) || Var->isConstexpr()))
+    return nullptr;
   return D && isStateType(D->getType()) ? D : nullptr;
 }
 
@@ -104,18 +103,15 @@ bool isWriteOf(const Stmt *S, const ValueDecl *Var) {
            Unary && Unary->isIncrementDecrementOp())
     Target = Unary->getSubExpr();
   else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
-           Op && Op->getNumArgs() > 0 && Op->isAssignmentOp())
+           Op && Op->getNumArgs() > 0 &&
+           (Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
+            Op->getOperator() == OO_MinusMinus))
     Target = Op->getArg(0);
-  else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
+  else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
+           Member && Member->getMethodDecl() &&
+           !Member->getMethodDecl()->isConst())
     Target = Member->getImplicitObjectArgument();
-  if (!Target)
-    return false;
-  Target = Target->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
-    return Ref->getDecl() == Var;
-  if (const auto *Member = dyn_cast<MemberExpr>(Target))
-    return Member->getMemberDecl() == Var;
-  return false;
+  return Target && analysis::storageOf(Target) == Var;
 }
 
 /// True if `Var` is written in `S` (nested lambdas, which run elsewhere,
@@ -131,17 +127,14 @@ bool writes(const Stmt *S, const ValueDecl *Var) {
   return false;
 }
 
-/// A class with a condition variable's wakeups.
+/// A class with a condition variable's wakeups (a project's `CondVar` with
+/// `Signal()` too).
 bool isConditionLike(const CXXRecordDecl *Class) {
   if (!Class || !Class->hasDefinition())
     return false;
-  for (const CXXMethodDecl *Method : Class->methods()) {
-    StringRef Name = nameOf(Method);
-    if (Name == "notify_one" || Name == "notify_all" || Name == "Signal" ||
-        Name == "SignalAll")
-      return true;
-  }
-  return false;
+  return llvm::any_of(Class->methods(), [](const CXXMethodDecl *Method) {
+    return isNotifyName(nameOf(Method));
+  });
 }
 
 enum class WaitCallKind { None, Sleep, Untimed, Timed, Clock };
@@ -151,12 +144,9 @@ WaitCallKind classifyCall(const CallExpr *Call) {
   StringRef Name = nameOf(Callee);
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXRecordDecl *Class = Member->getRecordDecl();
-    if (isConditionLike(Class)) {
-      if (Name == "wait" || Name == "Wait")
-        return WaitCallKind::Untimed;
-      if (Name == "wait_for" || Name == "wait_until" || Name == "TimedWait")
-        return WaitCallKind::Timed;
-    }
+    bool Timed = false;
+    if (isConditionLike(Class) && isWaitName(Name, Timed))
+      return Timed ? WaitCallKind::Timed : WaitCallKind::Untimed;
   }
   if (Name == "now")
     return WaitCallKind::Clock;
