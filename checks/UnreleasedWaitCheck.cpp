@@ -95,6 +95,12 @@ void UnreleasedWaitCheck::checkWait(const model::StateWait &Wait,
         Helpers.insert(canonical(Callee));
   }
   const bool SetsAreOthers = isEnabled(check_names::SkippedRelease);
+  // A state that another function arms (a counter incremented per queued
+  // write) is released by a function only on the paths that follow an arm:
+  // the paths of a releaser that does not arm it tell nothing.
+  const bool ArmedElsewhere = llvm::any_of(Releasers, [](const auto &Entry) {
+    return Entry.second.FirstSet != nullptr;
+  });
   std::optional<analysis::LeakingExit> Stranding;
   const FunctionDecl *StrandingFn = nullptr;
   const StateWrite *Skipped = nullptr;
@@ -104,6 +110,8 @@ void UnreleasedWaitCheck::checkWait(const model::StateWait &Wait,
     // A function that sets the state and releases it is the other check's.
     if (R.FirstSet && SetsAreOthers)
       return;
+    if (!R.FirstSet && ArmedElsewhere)
+      continue;
     const FunctionDecl *Fn = Key->getDefinition();
     analysis::FunctionPaths *Paths =
         Fn && !Fn->isInvalidDecl() ? pathsOf(Fn, Ctx) : nullptr;

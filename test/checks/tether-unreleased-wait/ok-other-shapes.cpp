@@ -88,3 +88,34 @@ private:
   int queued_ = 0;
   int to_wait_ = 0;
 };
+
+// A counter armed by one function (per queued write) and released by a
+// helper that another function calls on some paths only: the paths without
+// the call are paths without an arm.
+class Writer {
+public:
+  void walOnly(int n) { pending_ += n; }
+  bool write(bool unordered, int n) {
+    if (!unordered)
+      return false;
+    if (n == 0)
+      return true;
+    writeMemtable();
+    return true;
+  }
+  void waitPending() {
+    std::unique_lock<std::mutex> lock(m_);
+    cv_.wait(lock, [&] { return pending_.load() == 0; });
+  }
+
+private:
+  void writeMemtable() {
+    if (pending_.fetch_sub(1) == 1) {
+      std::lock_guard<std::mutex> lock(m_);
+      cv_.notify_all();
+    }
+  }
+  std::mutex m_;
+  std::condition_variable cv_;
+  std::atomic<int> pending_{0};
+};
