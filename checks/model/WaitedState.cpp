@@ -30,10 +30,21 @@ StringRef nameOf(const FunctionDecl *Fn) {
 }
 
 /// A flag or counter: a boolean, an integer or an enumerator, or an atomic.
+/// `std::latch` and the standard semaphores: a count that `wait()` or
+/// `acquire()` waits for and `count_down()` or `release()` releases.
+bool isCountingPrimitive(QualType T) {
+  const CXXRecordDecl *Class = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class || !Class->getIdentifier() || !Class->isInStdNamespace())
+    return false;
+  StringRef Name = Class->getName();
+  return Name == "latch" || Name == "counting_semaphore" ||
+         Name == "binary_semaphore";
+}
+
 bool isStateType(QualType T) {
   T = T.getNonReferenceType();
   return T->isBooleanType() || T->isIntegralOrEnumerationType() ||
-         isAtomicType(T);
+         isAtomicType(T) || isCountingPrimitive(T);
 }
 
 /// The member or variable whose storage `E` names (not a parameter), if it
@@ -366,6 +377,7 @@ public:
     } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
       memberWrite(Member);
       predicateWait(Member);
+      countingPrimitive(Member);
     }
     if (const FunctionDecl *Callee = Call->getDirectCallee();
         Callee && !isInSystemHeader(Callee))
@@ -497,6 +509,26 @@ private:
       write(Call, Object, StateValue::Cleared);
     else if (Name.starts_with("fetch_") || Name.starts_with("compare_exchange"))
       write(Call, Object, StateValue::Unknown);
+  }
+
+  /// `latch.wait()`, `sem.acquire()` (waits without a deadline) and
+  /// `count_down()`, `release()` (releases of any amount).
+  void countingPrimitive(const CXXMemberCallExpr *Call) {
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (!Object ||
+        !isCountingPrimitive(Object->IgnoreParenImpCasts()->getType()))
+      return;
+    StringRef Name = nameOf(Call->getMethodDecl());
+    if (Name == "count_down" || Name == "release" ||
+        Name == "arrive_and_wait") {
+      write(Call, Object, StateValue::Unknown);
+      return;
+    }
+    const ValueDecl *State = writtenState(Object);
+    if (State && (Name == "wait" || Name == "acquire"))
+      Index.Waits.push_back({Call, Contexts.back().Fn, State,
+                             StateValue::Unknown, /*Timed=*/false,
+                             /*Polling=*/false});
   }
 
   /// `cv.wait(lock, [&] { return ready; })` and its timed forms.
