@@ -4,6 +4,7 @@
 #include "ClangTidyDiagnosticConsumer.h"
 #include "analysis/ParentIndex.h"
 #include "model/Annotations.h"
+#include "model/WaitedState.h"
 
 namespace clang::tidy::tether {
 
@@ -52,6 +53,7 @@ void TetherCheck::onEndOfTranslationUnit() {
   forgetUnit();
   ParentIndex::forget();
   model::forgetRoles();
+  model::WaitedStates::forget();
   Paths.clear();
   Reported.clear();
 }

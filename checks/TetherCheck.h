@@ -34,6 +34,8 @@ constexpr llvm::StringLiteral UnstoppedTicker = "tether-unstopped-ticker";
 constexpr llvm::StringLiteral UnboundedChannelSend =
     "tether-unbounded-channel-send";
 constexpr llvm::StringLiteral StrandedProducer = "tether-stranded-producer";
+constexpr llvm::StringLiteral SkippedRelease = "tether-skipped-release";
+constexpr llvm::StringLiteral UnreleasedWait = "tether-unreleased-wait";
 } // namespace check_names
 
 class TetherCheck : public ClangTidyCheck {

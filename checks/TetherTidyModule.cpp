@@ -11,7 +11,9 @@
 #include "LoopWithoutExitCheck.h"
 #include "LostWakeupCheck.h"
 #include "StrandedProducerCheck.h"
+#include "SkippedReleaseCheck.h"
 #include "UnboundedChannelSendCheck.h"
+#include "UnreleasedWaitCheck.h"
 #include "UnstoppedTickerCheck.h"
 
 namespace clang::tidy::tether {
@@ -30,6 +32,10 @@ public:
         check_names::UnboundedChannelSend);
     CheckFactories.registerCheck<StrandedProducerCheck>(
         check_names::StrandedProducer);
+    CheckFactories.registerCheck<SkippedReleaseCheck>(
+        check_names::SkippedRelease);
+    CheckFactories.registerCheck<UnreleasedWaitCheck>(
+        check_names::UnreleasedWait);
   }
 };
 

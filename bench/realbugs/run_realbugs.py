@@ -62,9 +62,9 @@ def extract(gitdir, commit, path, dest):
 
 
 def extract_dir(gitdir, commit, path, dest):
-    """Extracts the directory `path` at `commit` (all of it) under dest."""
-    archive = subprocess.run(["git", "--git-dir", gitdir, "archive", commit, path],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    """Extracts the directory `path` of `commit` whole (git archive | tar)."""
+    archive = subprocess.run(["git", "--git-dir", gitdir, "archive", "--format=tar",
+                              commit, path], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if archive.returncode != 0:
         raise NotRun("%s:%s not in the mirror (%s)" % (
             commit[:12], path, archive.stderr.decode(errors="replace").strip()))
@@ -89,7 +89,10 @@ def tidy_command(tidy, bug, tu, src):
     stubs = os.path.join(HERE, "stubs", bug["id"])
     if os.path.isdir(stubs):
         cmd += ["-I", stubs]
-    return cmd + ["-I", src] + [f.replace("{src}", src) for f in bug.get("flags", [])]
+    cmd += ["-I", src]
+    for include in bug.get("include_dirs", []):
+        cmd += ["-I", os.path.join(src, include)]
+    return cmd + [f.replace("{src}", src) for f in bug.get("flags", [])]
 
 
 def shorten(path, src):

@@ -80,7 +80,8 @@ static std::optional<LeakingExit> exitOf(const CFGBlock &Block,
 }
 
 std::optional<LeakingExit> FunctionPaths::findUndischargedExit(
-    const Stmt *Start, const llvm::SmallPtrSetImpl<const Stmt *> &Discharges) {
+    const Stmt *Start, const llvm::SmallPtrSetImpl<const Stmt *> &Discharges,
+    MayThrowFn MayThrow) {
   const Stmt *StartElement = element(Start);
   if (!StartElement)
     return std::nullopt;
@@ -90,16 +91,17 @@ std::optional<LeakingExit> FunctionPaths::findUndischargedExit(
       Points.insert(E);
 
   const auto [StartBlock, StartIndex] = Where.lookup(StartElement);
-  return search(StartBlock, StartIndex + 1, StartElement, Points);
+  return search(StartBlock, StartIndex + 1, StartElement, Points, MayThrow);
 }
 
 std::optional<LeakingExit> FunctionPaths::findUndischargedExitFromEntry(
-    const llvm::SmallPtrSetImpl<const Stmt *> &Discharges) {
+    const llvm::SmallPtrSetImpl<const Stmt *> &Discharges,
+    MayThrowFn MayThrow) {
   llvm::SmallPtrSet<const Stmt *, 16> Points;
   for (const Stmt *S : Discharges)
     if (const Stmt *E = element(S))
       Points.insert(E);
-  return search(&Graph->getEntry(), 0, nullptr, Points);
+  return search(&Graph->getEntry(), 0, nullptr, Points, MayThrow);
 }
 
 bool FunctionPaths::reaches(const Stmt *From, const Stmt *To) {
@@ -127,10 +129,9 @@ bool FunctionPaths::reaches(const Stmt *From, const Stmt *To) {
   return false;
 }
 
-std::optional<LeakingExit>
-FunctionPaths::search(const CFGBlock *StartBlock, unsigned StartIndex,
-                      const Stmt *StartElement,
-                      const llvm::SmallPtrSetImpl<const Stmt *> &Points) {
+std::optional<LeakingExit> FunctionPaths::search(
+    const CFGBlock *StartBlock, unsigned StartIndex, const Stmt *StartElement,
+    const llvm::SmallPtrSetImpl<const Stmt *> &Points, MayThrowFn MayThrow) {
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
   llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
   Work.push_back({StartBlock, StartIndex});
@@ -147,6 +148,8 @@ FunctionPaths::search(const CFGBlock *StartBlock, unsigned StartIndex,
         Stop = true; // discharged, or a new obligation replaces this one
       else if (const auto *CoReturn = dyn_cast<CoreturnStmt>(Current))
         return LeakingExit{ExitKind::CoReturn, CoReturn->getKeywordLoc()};
+      else if (MayThrow && MayThrow(Current))
+        return LeakingExit{ExitKind::ThrowingCall, Current->getBeginLoc()};
     }
     if (Stop || Block->hasNoReturnElement())
       continue;
