@@ -18,9 +18,9 @@ namespace {
 /// C++11, the others from C++17, so the owner runs whenever any of them does.
 bool ownsRootMatcher(const ClangTidyContext &Context, StringRef Name) {
   static constexpr llvm::StringLiteral Order[] = {
-      check_names::LoopWithoutExit, check_names::LostWakeup,
-      check_names::DroppedCancellation, check_names::UnstoppedTicker,
-      check_names::UnboundedChannelSend};
+      check_names::LoopWithoutExit,      check_names::LostWakeup,
+      check_names::DroppedCancellation,  check_names::UnstoppedTicker,
+      check_names::UnboundedChannelSend, check_names::UninterruptibleWait};
   for (StringRef Check : Order)
     if (Context.isCheckEnabled(Check))
       return Check == Name;

@@ -33,6 +33,8 @@ constexpr llvm::StringLiteral LostWakeup = "tether-lost-wakeup";
 constexpr llvm::StringLiteral UnstoppedTicker = "tether-unstopped-ticker";
 constexpr llvm::StringLiteral UnboundedChannelSend =
     "tether-unbounded-channel-send";
+constexpr llvm::StringLiteral UninterruptibleWait =
+    "tether-uninterruptible-wait";
 } // namespace check_names
 
 class TetherCheck : public ClangTidyCheck {

@@ -11,6 +11,7 @@
 #include "LoopWithoutExitCheck.h"
 #include "LostWakeupCheck.h"
 #include "UnboundedChannelSendCheck.h"
+#include "UninterruptibleWaitCheck.h"
 #include "UnstoppedTickerCheck.h"
 
 namespace clang::tidy::tether {
@@ -27,6 +28,8 @@ public:
         check_names::UnstoppedTicker);
     CheckFactories.registerCheck<UnboundedChannelSendCheck>(
         check_names::UnboundedChannelSend);
+    CheckFactories.registerCheck<UninterruptibleWaitCheck>(
+        check_names::UninterruptibleWait);
   }
 };
 
