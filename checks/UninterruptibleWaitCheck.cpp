@@ -268,6 +268,57 @@ const ValueDecl *descriptorOf(const CallExpr *Call) {
   return Call->getNumArgs() == 0 ? nullptr : storageOf(Call->getArg(0));
 }
 
+/// The index of the parameter of `Fn` whose object holds the descriptor
+/// `Fd` names (`close(socket->fd)` in `void drop(Socket *socket)`).
+std::optional<unsigned> holderParam(const Expr *Fd, const FunctionDecl *Fn) {
+  const auto *Member =
+      Fd ? dyn_cast<MemberExpr>(Fd->IgnoreParenImpCasts()) : nullptr;
+  const auto *Ref =
+      Member ? dyn_cast<DeclRefExpr>(Member->getBase()->IgnoreParenImpCasts())
+             : nullptr;
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Owner =
+      Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+  if (!Owner || !Fn || Owner->getCanonicalDecl() != Fn->getCanonicalDecl())
+    return std::nullopt;
+  return Param->getFunctionScopeIndex();
+}
+
+/// The field or variable that holds the object a call passes for the
+/// descriptor's holder: `client.listen` in `drop(client.listen)`, through
+/// an atomic's load, exchange or conversion, or a local initialised so.
+const ValueDecl *holderOf(const Expr *Arg) {
+  for (unsigned Depth = 0; Arg && Depth < 4; ++Depth) {
+    Arg = analysis::stripTransparent(Arg);
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Arg)) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      if (!Method || !(isa<CXXConversionDecl>(Method) ||
+                       hasName(Method, "load") || hasName(Method, "exchange")))
+        return nullptr;
+      Arg = Call->getImplicitObjectArgument();
+      continue;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (Var && Var->isLocalVarDecl() && Var->getInit()) {
+        Arg = Var->getInit();
+        continue;
+      }
+    }
+    return storageOf(Arg);
+  }
+  return nullptr;
+}
+
+/// The holder a call site passes for the descriptor that `Callee` uses
+/// through the parameter `Param`, if known.
+const ValueDecl *holderAt(const CallExpr *Site, std::optional<unsigned> Param) {
+  if (!Site || !Param)
+    return nullptr;
+  unsigned Index = *Param + (isa<CXXOperatorCallExpr>(Site) ? 1 : 0);
+  return Index < Site->getNumArgs() ? holderOf(Site->getArg(Index)) : nullptr;
+}
+
 } // namespace
 
 class UninterruptibleWaitCheck::UnitIndex
@@ -438,6 +489,10 @@ private:
   /// What a descriptor is assigned from: `open` (a regular file) or a call
   /// that makes it non-blocking (`socket(..., SOCK_NONBLOCK)`).
   void assigned(const ValueDecl *D, const Expr *Value) {
+    if (const auto *List = dyn_cast_or_null<InitListExpr>(
+            Value ? Value->IgnoreImplicit() : nullptr);
+        List && List->getNumInits() == 1)
+      Value = List->getInit(0);
     const auto *Call =
         dyn_cast_or_null<CallExpr>(analysis::stripTransparent(Value));
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
@@ -464,8 +519,13 @@ private:
       F.Joins.push_back(Call);
       return;
     }
-    if (const ValueDecl *D = Object ? storageOf(Object) : nullptr)
+    if (const ValueDecl *D = Object ? storageOf(Object) : nullptr) {
       F.MemberCalls.push_back({D, Call});
+      if (hasName(Callee, "store") && Call->getNumArgs() >= 1) {
+        F.Writes.push_back({D, nullptr});
+        F.WriteExprs.push_back(Call);
+      }
+    }
     // A member function of the program: followed like a free function.
     if (const FunctionDecl *Def = definitionOf(Callee);
         Def && !SM.isInSystemHeader(Def->getLocation()))
@@ -515,28 +575,40 @@ struct CloseReach {
   const CallExpr *Close = nullptr;
   /// The call of the stop path itself that leads to the close.
   const CallExpr *Via = nullptr;
+  /// The field that holds the closed descriptor's object, when the close
+  /// goes through a parameter and the call passes a field.
+  const ValueDecl *Holder = nullptr;
   bool Shutdown = false;
   bool Wakeup = false;
 };
 
 void reach(const UnitIndex &Index, const FunctionDecl *Fn, const ValueDecl *D,
-           unsigned Depth, const CallExpr *Via, CloseReach &Out,
+           const ValueDecl *Holder, unsigned Depth, const CallExpr *Via,
+           const CallExpr *CalledBy, CloseReach &Out,
            llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
   const FunctionFacts *F = Index.factsOf(Fn);
   if (!F || !Seen.insert(Fn->getCanonicalDecl()).second)
     return;
-  for (const ObjectCall &Close : F->Closes)
-    if (Close.Object == D && !Out.Close) {
-      Out.Close = Close.Call;
-      Out.Via = Via ? Via : Close.Call;
-    }
+  for (const ObjectCall &Close : F->Closes) {
+    if (Close.Object != D || Out.Close)
+      continue;
+    // Another object's descriptor: the worker blocks on the one `Holder`
+    // holds, and this call closes the one another field holds.
+    const ValueDecl *Closed =
+        holderAt(CalledBy, holderParam(Close.Call->getArg(0), Fn));
+    if (Holder && Closed && Holder != Closed)
+      continue;
+    Out.Close = Close.Call;
+    Out.Via = Via ? Via : Close.Call;
+    Out.Holder = Closed;
+  }
   Out.Shutdown |= llvm::is_contained(F->Shutdowns, D);
   Out.Wakeup |= F->WritesWakeup;
   if (Depth == 0)
     return;
   for (const CallSite &Site : F->Callees)
-    reach(Index, definitionOf(Site.Call->getDirectCallee()), D, Depth - 1,
-          Via ? Via : Site.Call, Out, Seen);
+    reach(Index, definitionOf(Site.Call->getDirectCallee()), D, Holder,
+          Depth - 1, Via ? Via : Site.Call, Site.Call, Out, Seen);
 }
 
 /// A loop that runs the blocking call: the loop around it, or a loop of a
@@ -544,6 +616,8 @@ void reach(const UnitIndex &Index, const FunctionDecl *Fn, const ValueDecl *D,
 struct WorkerLoop {
   const Stmt *Loop = nullptr;
   const FunctionDecl *Fn = nullptr;
+  /// The field holding the descriptor's object, as the caller passes it.
+  const ValueDecl *Holder = nullptr;
 };
 
 llvm::SmallVector<WorkerLoop, 2> workerLoops(const UnitIndex &Index,
@@ -552,15 +626,17 @@ llvm::SmallVector<WorkerLoop, 2> workerLoops(const UnitIndex &Index,
                                              ASTContext &Ctx) {
   llvm::SmallVector<WorkerLoop, 2> Out;
   if (const Stmt *Loop = analysis::enclosingLoop(Block, Ctx))
-    Out.push_back({Loop, Fn});
+    Out.push_back({Loop, Fn, nullptr});
+  std::optional<unsigned> Param = holderParam(Block->getArg(0), Fn);
   for (const CallSite &Site : Index.callersOf(Fn)) {
+    const ValueDecl *Holder = holderAt(Site.Call, Param);
     if (Site.Loop) {
-      Out.push_back({Site.Loop, Site.Caller});
+      Out.push_back({Site.Loop, Site.Caller, Holder});
       continue;
     }
     for (const CallSite &Outer : Index.callersOf(Site.Caller))
       if (Outer.Loop)
-        Out.push_back({Outer.Loop, Outer.Caller});
+        Out.push_back({Outer.Loop, Outer.Caller, Holder});
   }
   return Out;
 }
@@ -582,6 +658,37 @@ analysis::Reads flagsOf(const Stmt *Loop) {
   if (const Expr *Cond = analysis::getLoopCondition(Loop))
     analysis::collectReads(Cond, nullptr, Flags, /*FollowMemberCalls=*/true);
   return Flags;
+}
+
+/// True if `Value`, written to the flag `Flag` that the loop condition
+/// `Cond` reads, can end the loop: a loop on `!stop` ends when true is
+/// written, a loop on `running` when false is; a value that is not a
+/// constant may do either.
+bool mayStop(const Expr *Cond, const ValueDecl *Flag, const Expr *Value,
+             const ASTContext &Ctx) {
+  bool Result = false;
+  if (!Value || !Cond || Value->isValueDependent() ||
+      !Value->EvaluateAsBooleanCondition(Result, Ctx))
+    return true;
+  bool Negated = false;
+  forEachStmt(Cond, [&](const Stmt *S) {
+    const auto *Not = dyn_cast<UnaryOperator>(S);
+    if (Not && Not->getOpcode() == UO_LNot &&
+        holderOf(Not->getSubExpr()) == Flag)
+      Negated = true;
+  });
+  return Result == Negated;
+}
+
+/// The value an assignment writes.
+const Expr *writtenValue(const Expr *Write) {
+  if (const auto *Op = dyn_cast<BinaryOperator>(Write))
+    return Op->getRHS();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Write))
+    return Op->getNumArgs() == 2 ? Op->getArg(1) : nullptr;
+  if (const auto *Store = dyn_cast<CXXMemberCallExpr>(Write))
+    return Store->getNumArgs() >= 1 ? Store->getArg(0) : nullptr;
+  return nullptr;
 }
 
 /// The stop-token check in `Loop`: a call of `stop_requested` on a token.
@@ -815,7 +922,8 @@ void UninterruptibleWaitCheck::checkDescriptorWorker(const CallExpr *Block,
         continue;
       CloseReach Reach;
       llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
-      reach(Units, StopFn, Fd, /*Depth=*/3, nullptr, Reach, Seen);
+      reach(Units, StopFn, Fd, Worker.Holder, /*Depth=*/3, nullptr, nullptr,
+            Reach, Seen);
       if (!Reach.Close || Reach.Shutdown || Reach.Wakeup)
         continue;
       // Why the close is meant to stop the worker: the path then joins,
@@ -831,7 +939,9 @@ void UninterruptibleWaitCheck::checkDescriptorWorker(const CallExpr *Block,
       }
       for (size_t I = 0; I < Facts.Writes.size() && !Evidence; ++I)
         for (const auto &[Read, ReadExpr] : Flags)
-          if (Read == Facts.Writes[I].Object) {
+          if (Read == Facts.Writes[I].Object &&
+              mayStop(analysis::getLoopCondition(Worker.Loop), Read,
+                      writtenValue(Facts.WriteExprs[I]), Ctx)) {
             Evidence = Facts.WriteExprs[I];
             Flag = Read;
           }

@@ -76,7 +76,7 @@ def tidy_command(tidy, bug, tu, src):
     stubs = os.path.join(HERE, "stubs", bug["id"])
     if os.path.isdir(stubs):
         cmd += ["-I", stubs]
-    return cmd + ["-I", src] + bug.get("flags", [])
+    return cmd + ["-I", src] + [f.replace("{src}", src) for f in bug.get("flags", [])]
 
 
 def shorten(path, src):
@@ -103,9 +103,10 @@ def run_tidy(cmd, src):
 
 def diagnose(tidy, gitdir, bug, commit, workdir):
     src = os.path.join(workdir, bug["id"], commit[:12])
-    for path in [bug["file"]] + bug.get("extract", []):
+    paths = [bug["file"]] + ([bug["tu"]] if "tu" in bug else []) + bug.get("extract", [])
+    for path in paths:
         extract(gitdir, commit, path, src)
-    tu = translation_unit(src, bug["file"])
+    tu = translation_unit(src, bug.get("tu", bug["file"]))
     return run_tidy(tidy_command(tidy, bug, tu, src), src)
 
 
