@@ -251,9 +251,9 @@ struct FunctionFacts {
   llvm::SmallVector<ObjectCall, 2> MemberCalls;
   llvm::SmallVector<const CallExpr *, 1> Joins;
   llvm::SmallVector<const CallExpr *, 1> StopRequests;
-  /// Assignments: the variable or field written, and the write.
-  llvm::SmallVector<ObjectCall, 2> Writes;
-  llvm::SmallVector<const Expr *, 2> WriteExprs;
+  /// Assignments and atomic stores: the variable or field written, and the
+  /// write.
+  llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 2> Writes;
   bool WritesWakeup = false;
   bool HasStopCallback = false;
 };
@@ -370,8 +370,7 @@ public:
   bool VisitBinaryOperator(BinaryOperator *Op) {
     if (Op->isAssignmentOp() && !Current.empty())
       if (const ValueDecl *D = storageOf(Op->getLHS())) {
-        facts().Writes.push_back({D, nullptr});
-        facts().WriteExprs.push_back(Op);
+        facts().Writes.push_back({D, Op});
         assigned(D, Op->getRHS());
       }
     return true;
@@ -379,8 +378,7 @@ public:
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
     if (Op->isAssignmentOp() && Op->getNumArgs() == 2 && !Current.empty())
       if (const ValueDecl *D = storageOf(Op->getArg(0))) {
-        facts().Writes.push_back({D, nullptr});
-        facts().WriteExprs.push_back(Op);
+        facts().Writes.push_back({D, Op});
       }
     return true;
   }
@@ -522,8 +520,7 @@ private:
     if (const ValueDecl *D = Object ? storageOf(Object) : nullptr) {
       F.MemberCalls.push_back({D, Call});
       if (hasName(Callee, "store") && Call->getNumArgs() >= 1) {
-        F.Writes.push_back({D, nullptr});
-        F.WriteExprs.push_back(Call);
+        F.Writes.push_back({D, Call});
       }
     }
     // A member function of the program: followed like a free function.
@@ -937,12 +934,12 @@ void UninterruptibleWaitCheck::checkDescriptorWorker(const CallExpr *Block,
         if (!Evidence && !Facts.StopRequests.empty())
           Evidence = Facts.StopRequests.front();
       }
-      for (size_t I = 0; I < Facts.Writes.size() && !Evidence; ++I)
+      for (const auto &[Written, Write] : Facts.Writes)
         for (const auto &[Read, ReadExpr] : Flags)
-          if (Read == Facts.Writes[I].Object &&
+          if (!Evidence && Read == Written &&
               mayStop(analysis::getLoopCondition(Worker.Loop), Read,
-                      writtenValue(Facts.WriteExprs[I]), Ctx)) {
-            Evidence = Facts.WriteExprs[I];
+                      writtenValue(Write), Ctx)) {
+            Evidence = Write;
             Flag = Read;
           }
       if (!Evidence)
