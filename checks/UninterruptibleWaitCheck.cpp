@@ -790,10 +790,12 @@ void UninterruptibleWaitCheck::checkTokenWorker(const CallExpr *Block,
     Kind = WaitKind::Project;
   // The innermost loop around the call that checks a stop token.
   const CXXMemberCallExpr *TokenCheck = nullptr;
-  for (const Stmt *Loop = analysis::enclosingLoop(Block, Ctx);
-       Loop && !TokenCheck; Loop = analysis::enclosingLoop(Loop, Ctx))
-    TokenCheck = tokenCheckIn(Model, Loop);
-  if (!TokenCheck)
+  const Stmt *TokenLoop = analysis::enclosingLoop(Block, Ctx);
+  for (; TokenLoop && !TokenCheck;
+       TokenLoop = TokenCheck ? TokenLoop
+                              : analysis::enclosingLoop(TokenLoop, Ctx))
+    TokenCheck = tokenCheckIn(Model, TokenLoop);
+  if (!TokenCheck || !TokenLoop)
     return;
   if (Kind == WaitKind::Sleep) {
     std::optional<double> Seconds = Block->getNumArgs() == 1
@@ -809,6 +811,12 @@ void UninterruptibleWaitCheck::checkTokenWorker(const CallExpr *Block,
   if (Kind != WaitKind::Sleep && Kind != WaitKind::Future && !Object)
     return; // cannot tell what would release it
 
+  // What the worker checks besides the token: the loop's condition and the
+  // wait's predicate.
+  analysis::Reads Checked = flagsOf(TokenLoop);
+  for (const Expr *Arg : Block->arguments())
+    analysis::collectReads(Arg, nullptr, Checked, /*FollowMemberCalls=*/true);
+
   UnitIndex &Units = index(Ctx);
   // A stop callback can release the wait: on this token, in the worker's
   // function, or in its class.
@@ -823,10 +831,17 @@ void UninterruptibleWaitCheck::checkTokenWorker(const CallExpr *Block,
                    (Owner && ownerClass(F) == Owner);
     if (Facts.HasStopCallback && Related)
       return;
-    // The stop path releases the object after the request (a destructor:
-    // anywhere, as its members' jthreads request stop after its body).
-    const CallExpr *Request =
+    // The stop path releases the object after the request, or after
+    // writing what the worker checks (its own stop flag); a destructor
+    // anywhere, as its members' jthreads request stop after its body.
+    const Stmt *Request =
         Facts.StopRequests.empty() ? nullptr : Facts.StopRequests.front();
+    for (const auto &[Written, Write] : Facts.Writes)
+      if (!Request &&
+          llvm::any_of(Checked, [&, Written = Written](const auto &R) {
+            return R.first == Written;
+          }))
+        Request = Write;
     if (!Request && !isa<CXXDestructorDecl>(F))
       continue;
     for (const ObjectCall &Release : Facts.MemberCalls) {
