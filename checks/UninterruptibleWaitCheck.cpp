@@ -951,7 +951,7 @@ void UninterruptibleWaitCheck::checkDescriptorWorker(const CallExpr *Block,
       }
       for (const auto &[Written, Write] : Facts.Writes)
         for (const auto &[Read, ReadExpr] : Flags)
-          if (!Evidence && Read == Written &&
+          if (!Evidence && Read == Written && Read != Fd &&
               mayStop(analysis::getLoopCondition(Worker.Loop), Read,
                       writtenValue(Write), Ctx)) {
             Evidence = Write;

@@ -18,3 +18,18 @@ struct Listener {
     running = true;
   }
 };
+
+// The loop's condition reads the descriptor itself; reassigning it is not a
+// stop flag, and no thread runs the loop.
+struct Reader {
+  int fd = -1;
+  void loop() {
+    char c;
+    while (read(fd, &c, 1) > 0) {
+    }
+  }
+  void reopen(int next) {
+    close(fd);
+    fd = next;
+  }
+};
