@@ -420,8 +420,7 @@ bool observesStop(const model::ApiModel &Model,
                    Model.isRecv(Callee) || Model.isSend(Callee)))
       Observes = true;
     if (Callee &&
-        ((Callee->getIdentifier() && Callee->getName() == "stop_requested") ||
-         CancellationPoints.contains(Callee)))
+        (Model.isStopCheck(Callee) || CancellationPoints.contains(Callee)))
       Observes = true;
     // Inside a try block, a call that may throw is the way out the handlers
     // expect (a queue's pop that throws once the queue is closed).

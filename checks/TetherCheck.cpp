@@ -15,14 +15,15 @@ namespace {
 /// True if the check `Name` registers the parent index's root matcher for
 /// the translation unit `Context` is on: the first enabled check of a fixed
 /// order, so that the finder runs the root matcher once per declaration
-/// rather than once per check. Loop-without-exit, lost-wakeup and
-/// stranded-producer run from C++11, the others from C++17, so the owner runs
-/// whenever any of them does.
+/// rather than once per check. The checks of standard C++ run from C++11,
+/// tether's API checks from C++17: the C++11 ones come first, so the owner
+/// runs whenever any check does.
 bool ownsRootMatcher(const ClangTidyContext &Context, StringRef Name) {
   static constexpr llvm::StringLiteral Order[] = {
-      check_names::LoopWithoutExit,  check_names::LostWakeup,
-      check_names::StrandedProducer, check_names::DroppedCancellation,
-      check_names::UnstoppedTicker,  check_names::UnboundedChannelSend};
+      check_names::LoopWithoutExit,      check_names::LostWakeup,
+      check_names::StrandedProducer,     check_names::UninterruptibleWait,
+      check_names::DroppedCancellation,  check_names::UnstoppedTicker,
+      check_names::UnboundedChannelSend};
   for (StringRef Check : Order)
     if (Context.isCheckEnabled(Check))
       return Check == Name;

@@ -36,6 +36,8 @@ constexpr llvm::StringLiteral UnboundedChannelSend =
 constexpr llvm::StringLiteral StrandedProducer = "tether-stranded-producer";
 constexpr llvm::StringLiteral SkippedRelease = "tether-skipped-release";
 constexpr llvm::StringLiteral UnreleasedWait = "tether-unreleased-wait";
+constexpr llvm::StringLiteral UninterruptibleWait =
+    "tether-uninterruptible-wait";
 } // namespace check_names
 
 class TetherCheck : public ClangTidyCheck {

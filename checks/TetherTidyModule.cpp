@@ -14,6 +14,7 @@
 #include "SkippedReleaseCheck.h"
 #include "UnboundedChannelSendCheck.h"
 #include "UnreleasedWaitCheck.h"
+#include "UninterruptibleWaitCheck.h"
 #include "UnstoppedTickerCheck.h"
 
 namespace clang::tidy::tether {
@@ -36,6 +37,8 @@ public:
         check_names::SkippedRelease);
     CheckFactories.registerCheck<UnreleasedWaitCheck>(
         check_names::UnreleasedWait);
+    CheckFactories.registerCheck<UninterruptibleWaitCheck>(
+        check_names::UninterruptibleWait);
   }
 };
 

@@ -121,9 +121,10 @@ def diagnose(tidy, gitdir, bug, commit, workdir):
     src = os.path.join(workdir, bug["id"], commit[:12])
     for path in bug.get("extract_dirs", []):
         extract_dir(gitdir, commit, path, src)
-    for path in [bug["file"]] + bug.get("extract", []):
+    paths = [bug["file"]] + ([bug["tu"]] if "tu" in bug else []) + bug.get("extract", [])
+    for path in paths:
         extract(gitdir, commit, path, src)
-    tu = translation_unit(src, bug["file"])
+    tu = translation_unit(src, bug.get("tu", bug["file"]))
     return run_tidy(tidy_command(tidy, bug, tu, src), src)
 
 

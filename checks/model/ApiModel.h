@@ -98,6 +98,8 @@ public:
   bool isStopTokenType(QualType T) const;
   bool isStopSourceType(QualType T) const;
   bool isStopCallbackType(QualType T) const;
+  /// True for `stop_requested`, the check of a stop token (or source).
+  bool isStopCheck(const FunctionDecl *F) const;
   /// A context or a stop token: something that carries cancellation.
   bool isTokenType(QualType T) const {
     return isContextType(T) || isStopTokenType(T);

@@ -47,4 +47,8 @@ bool ApiModel::isStopCallbackType(QualType T) const {
   return isStdClass(T, "stop_callback");
 }
 
+bool ApiModel::isStopCheck(const FunctionDecl *F) const {
+  return F && F->getIdentifier() && F->getName() == "stop_requested";
+}
+
 } // namespace clang::tidy::tether::model
