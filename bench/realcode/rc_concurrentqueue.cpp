@@ -137,7 +137,8 @@ std::size_t lock_free_counts(int producers, int per_producer) {
 }
 
 // Strings through the blocking queue with a timed single dequeue.
-std::string first_line(moodycamel::BlockingConcurrentQueue<std::string> &lines) {
+std::string
+first_line(moodycamel::BlockingConcurrentQueue<std::string> &lines) {
   std::string line;
   if (lines.wait_dequeue_timed(line, std::chrono::milliseconds(100)))
     return line;

@@ -142,8 +142,8 @@ int run_all() {
   }
   moodycamel::ReaderWriterQueue<int> q;
   q.enqueue(7);
-  return static_cast<int>(sum % 11) + static_cast<int>(printed) +
-         handshake() + peek_then_pop(q).value_or(0);
+  return static_cast<int>(sum % 11) + static_cast<int>(printed) + handshake() +
+         peek_then_pop(q).value_or(0);
 }
 
 } // namespace corpus

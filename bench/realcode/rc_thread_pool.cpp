@@ -82,8 +82,7 @@ public:
 
   bool wait_for_words(std::size_t at_least, std::chrono::milliseconds limit) {
     std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, limit,
-                             [&] { return indexed_ >= at_least; });
+    return changed_.wait_for(lock, limit, [&] { return indexed_ >= at_least; });
   }
 
   std::size_t workers() const { return pool_.num_threads(); }

@@ -167,8 +167,8 @@ std::string echo_once(const std::string &uri, const std::string &text) {
   c.set_timer(2000, [&c, con](websocketpp::lib::error_code const &e) {
     if (!e && con->get_state() == websocketpp::session::state::open) {
       websocketpp::lib::error_code ignored;
-      c.close(con->get_handle(), websocketpp::close::status::normal,
-              "timeout", ignored);
+      c.close(con->get_handle(), websocketpp::close::status::normal, "timeout",
+              ignored);
     }
   });
   c.run();
