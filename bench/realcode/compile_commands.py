@@ -4,9 +4,9 @@
   compile_commands.py --out DIR [--build BUILD] [--tether-only | --third-party-only]
 
 The corpus is every bench/realcode/*.cpp (translation units that include the
-third-party headers Debian installs: spdlog, cpp-httplib, asio, Boost, oneTBB,
-gRPC, thread_pool, concurrentqueue, readerwriterqueue, websocketpp) plus
-tether's own lib/src, examples/ and test/runtime translation units.
+third-party headers Debian installs: thread_pool, concurrentqueue,
+readerwriterqueue, websocketpp, asio, cpp-httplib, spdlog, Boost, oneTBB,
+gRPC) plus tether's own lib/src, examples/ and test/runtime translation units.
 
 The libraries of USER_CODE are analysed as their users' own code (issue 19):
 clang treats /usr/include as system headers, and the checks skip system
@@ -48,12 +48,22 @@ PKG = [
     ("boost/", ""),
 ]
 # include prefix -> Debian package whose headers are the code under test
-# (copied to OUT/realcode-src/PACKAGE/, included as user code).
+# (copied to OUT/realcode-src/PACKAGE/, included as user code), and flags put
+# after pkg-config's. Boost, oneTBB and gRPC stay system headers (Boost is
+# one package of 15,000 headers, 180 MB, for all its libraries; oneTBB and
+# gRPC keep their code in compiled libraries).
 USER_CODE = [
-    ("thread_pool/", "libthread-pool-dev"),
-    ("concurrentqueue/", "libconcurrentqueue-dev"),
-    ("readerwriterqueue/", "libreaderwriterqueue-dev"),
-    ("websocketpp/", "libwebsocketpp-dev"),
+    ("thread_pool/", "libthread-pool-dev", []),
+    ("concurrentqueue/", "libconcurrentqueue-dev", []),
+    ("readerwriterqueue/", "libreaderwriterqueue-dev", []),
+    ("websocketpp/", "libwebsocketpp-dev", []),
+    ("asio", "libasio-dev", []),
+    ("httplib.h", "libcpp-httplib-dev", []),
+    # Debian builds spdlog as a shared library; its header-only mode makes
+    # the implementation (thread_pool-inl.h, periodic_worker-inl.h,
+    # registry-inl.h: the threads and condition variables) part of the TU.
+    ("spdlog/", "libspdlog-dev",
+     ["-USPDLOG_COMPILED_LIB", "-USPDLOG_SHARED_LIB"]),
 ]
 USER_CODE_DIR = "realcode-src"
 SYSTEM_INCLUDE = "/usr/include/"
@@ -108,22 +118,29 @@ def installed_path(path):
     return path
 
 
-def user_code_flags(includes, out):
-    flags = []
-    for prefix, package in USER_CODE:
-        if any(i.startswith(prefix) for i in includes):
-            dest = os.path.join(os.path.abspath(out), USER_CODE_DIR, package)
-            if copy_package_headers(package, dest):
-                flags.append("-I" + dest)
-    return flags
+def user_code_flags(includes, out, copied):
+    """(-I flags first on the path, flags after pkg-config's) for the USER_CODE
+    packages a TU includes; `copied` remembers the packages copied this run."""
+    first, last = [], []
+    for prefix, package, extra in USER_CODE:
+        if not any(i.startswith(prefix) for i in includes):
+            continue
+        dest = os.path.join(os.path.abspath(out), USER_CODE_DIR, package)
+        if package not in copied:
+            copied[package] = copy_package_headers(package, dest)
+        if copied[package]:
+            first.append("-I" + dest)
+            last += extra
+    return first, last
 
 
 def third_party_entries(out):
     entries = []
+    copied = {}
     for path in sorted(glob.glob(os.path.join(HERE, "*.cpp"))):
         with open(path, encoding="utf-8", errors="replace") as f:
             includes = INCLUDE.findall(f.read())
-        flags = user_code_flags(includes, out)
+        flags, user_code_last = user_code_flags(includes, out, copied)
         for prefix, module in PKG:
             if any(i.startswith(prefix) for i in includes):
                 for flag in pkg_flags(module):
@@ -131,6 +148,7 @@ def third_party_entries(out):
                         flags.append(flag)
         if any("tether/" in i for i in includes):
             flags.append("-I" + os.path.join(ROOT, "lib", "include"))
+        flags += user_code_last
         args = [CXX, "-std=c++20", "-pthread"] + flags + [
             "-c", path, "-o", os.devnull]
         entries.append({"directory": HERE, "file": path, "arguments": args})
