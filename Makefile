@@ -1,5 +1,5 @@
 # The README's commands. Each installs what is missing, then builds and runs.
-.PHONY: deps build test demo bench bench-tracking bench-checks format clean
+.PHONY: deps build test demo bench bench-tracking bench-checks realcode format clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -22,6 +22,9 @@ bench-tracking: build
 
 bench-checks: build
 	@./scripts/bench-checks.sh
+
+realcode: build
+	@./scripts/realcode.sh
 
 format:
 	@git ls-files '*.cpp' '*.hpp' '*.h' | xargs /usr/lib/llvm-19/bin/clang-format -i

@@ -21,6 +21,10 @@ packages=(
   # /usr/bin/time for peak memory
   libspdlog-dev libcpp-httplib-dev libasio-dev libboost1.81-dev
   libboost-thread1.81-dev libtbb-dev time pkgconf
+  # ... and its libraries analysed as user code (issue 19; headers copied
+  # from `dpkg -L` by bench/realcode/compile_commands.py)
+  libthread-pool-dev libconcurrentqueue-dev libreaderwriterqueue-dev
+  libwebsocketpp-dev
   valgrind  # instruction counts of make bench-checks (bench/checks/instructions.py)
   # lit's per-test timeout needs psutil in the Python that runs lit
   python3-psutil

@@ -3,10 +3,18 @@
 function, and checks docs/precision.md triages each one (issue 9).
 
   precision_list.py --tidy TETHER_TIDY -p CORPUS_DB [-j 2] [--doc docs/precision.md]
+                    [--checks '-*,tether-*'] [--filter REGEX]
 
 A diagnostic is triaged when docs/precision.md has a table row whose first
 cell is `path:line` and whose third cell names the check. Exit 1 when a
 diagnostic is untriaged or the doc lists one that no longer appears.
+
+Diagnostics in the libraries analysed as user code (the package headers that
+compile_commands.py copies to CORPUS_DB/realcode-src/PACKAGE/) are shown
+(--header-filter) and named by their installed path, /usr/include/..., so a
+row does not depend on where the corpus was built. With --checks other than
+the default, rows of checks not run are not called stale; with --filter (a
+regex over TU paths), no row is.
 """
 
 import argparse
@@ -18,6 +26,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "bench", "realcode"))
+from compile_commands import HEADER_FILTER, installed_path  # noqa: E402
 DIAG = re.compile(r"^(.*?):(\d+):(\d+): warning: (.*) \[(tether-[\w-]+)\]$")
 FUNC = re.compile(r"^[A-Za-z_][\w:<>,\s*&]*?\b(\w+)\s*\([^;]*$")
 
@@ -34,11 +44,19 @@ def enclosing(path, line):
     return name
 
 
-def run(tidy, db, path):
-    p = subprocess.run([tidy, "-p", db, "--quiet", "-checks=-*,tether-*", path],
+def run(tidy, db, path, checks):
+    p = subprocess.run([tidy, "-p", db, "--quiet", "-checks=" + checks,
+                        "--header-filter=" + HEADER_FILTER, path],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                        errors="replace")
     return [DIAG.match(l) for l in p.stdout.splitlines() if DIAG.match(l)]
+
+
+def enabled_checks(tidy, checks):
+    """The checks `checks` enables (the binary reads the globs)."""
+    p = subprocess.run([tidy, "--list-checks", "-checks=" + checks],
+                       stdout=subprocess.PIPE, text=True)
+    return {l.strip() for l in p.stdout.splitlines()}
 
 
 def main():
@@ -47,14 +65,19 @@ def main():
     parser.add_argument("-p", dest="db", required=True)
     parser.add_argument("-j", dest="jobs", type=int, default=2)
     parser.add_argument("--doc", default=os.path.join(ROOT, "docs", "precision.md"))
+    parser.add_argument("--checks", default="-*,tether-*")
+    parser.add_argument("--filter", default="")
     args = parser.parse_args()
     with open(os.path.join(args.db, "compile_commands.json")) as f:
-        files = sorted({e["file"] for e in json.load(f)})
+        files = sorted({e["file"] for e in json.load(f)
+                        if re.search(args.filter, e["file"])})
     found = set()
     with ThreadPoolExecutor(args.jobs) as pool:
-        for path, diags in zip(files, pool.map(lambda p: run(args.tidy, args.db, p), files)):
+        for path, diags in zip(files, pool.map(lambda p: run(args.tidy, args.db, p, args.checks), files)):
             for m in diags:
-                rel = os.path.relpath(m.group(1), ROOT)
+                rel = installed_path(m.group(1))
+                if rel == m.group(1):
+                    rel = os.path.relpath(m.group(1), ROOT)
                 key = ("%s:%s" % (rel, m.group(2)), m.group(5))
                 if key in found:
                     continue
@@ -68,8 +91,10 @@ def main():
                 cells = [c.strip().strip("`") for c in line.split("|")[1:-1]]
                 if len(cells) >= 3 and re.match(r"^[\w./-]+:\d+$", cells[0]):
                     triaged.add((cells[0], cells[2]))
+    enabled = enabled_checks(args.tidy, args.checks)
     untriaged = sorted(found - triaged)
-    stale = sorted(triaged - found)
+    stale = [] if args.filter else sorted(
+        k for k in triaged - found if k[1] in enabled)
     for k in untriaged:
         print("UNTRIAGED: %s %s" % k)
     for k in stale:
