@@ -16,11 +16,14 @@
 #include "thread_registry.hpp"
 
 extern "C" {
-// Defined by the ASan/TSan runtimes when linked in; null otherwise.
+// Defined by the ASan/TSan runtimes when linked in; null otherwise. The
+// names are theirs.
+// NOLINTBEGIN(bugprone-reserved-identifier)
 [[gnu::weak]] int __interceptor_pthread_create(pthread_t *,
                                                const pthread_attr_t *,
                                                void *(*)(void *), void *);
 [[gnu::weak]] int __interceptor_pthread_detach(pthread_t);
+// NOLINTEND(bugprone-reserved-identifier)
 }
 
 namespace tether::detail {

@@ -192,6 +192,8 @@ void on_capture_signal(int, siginfo_t *, void *context) {
   pid_t me = static_cast<pid_t>(::syscall(SYS_gettid));
   if (s.target.compare_exchange_strong(me, -1)) {
     s.interrupted_pc = nullptr;
+    // The interrupted PC is an integer register of the signal context.
+    // NOLINTBEGIN(performance-no-int-to-ptr)
 #if defined(__x86_64__)
     s.interrupted_pc = reinterpret_cast<void *>(
         static_cast<ucontext_t *>(context)->uc_mcontext.gregs[REG_RIP]);
@@ -199,6 +201,7 @@ void on_capture_signal(int, siginfo_t *, void *context) {
     s.interrupted_pc = reinterpret_cast<void *>(
         static_cast<ucontext_t *>(context)->uc_mcontext.pc);
 #endif
+    // NOLINTEND(performance-no-int-to-ptr)
     // Warmed up before the first signal (libgcc loaded), backtrace() only
     // walks unwind tables: no allocation, no lock.
     s.depth = ::backtrace(s.pcs, max_stack);
