@@ -75,9 +75,8 @@ void SkippedReleaseCheck::registerCheckMatchers(MatchFinder *Finder) {
 void SkippedReleaseCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   WaitedStates &Index = WaitedStates::of(Ctx);
-  for (const model::StateWait &Wait : Index.waits())
-    if (!Wait.Timed && !Index.armedByWaiter(Wait))
-      checkSetAndRelease(Wait, Index, Ctx);
+  for (const model::StateWait *Wait : Index.waitsThatCanHang())
+    checkSetAndRelease(*Wait, Index, Ctx);
   for (const model::ThreadStart &Start : Index.threadStarts())
     checkThreadHandshake(Start, Index, Ctx);
 }

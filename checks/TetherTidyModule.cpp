@@ -10,11 +10,11 @@
 #include "DroppedCancellationCheck.h"
 #include "LoopWithoutExitCheck.h"
 #include "LostWakeupCheck.h"
-#include "StrandedProducerCheck.h"
 #include "SkippedReleaseCheck.h"
+#include "StrandedProducerCheck.h"
 #include "UnboundedChannelSendCheck.h"
-#include "UnreleasedWaitCheck.h"
 #include "UninterruptibleWaitCheck.h"
+#include "UnreleasedWaitCheck.h"
 #include "UnstoppedTickerCheck.h"
 
 namespace clang::tidy::tether {

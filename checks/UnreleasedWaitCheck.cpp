@@ -69,9 +69,8 @@ void UnreleasedWaitCheck::registerCheckMatchers(MatchFinder *Finder) {
 void UnreleasedWaitCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   WaitedStates &Index = WaitedStates::of(Ctx);
-  for (const model::StateWait &Wait : Index.waits())
-    if (!Wait.Timed && !Index.armedByWaiter(Wait))
-      checkWait(Wait, Index, Ctx);
+  for (const model::StateWait *Wait : Index.waitsThatCanHang())
+    checkWait(*Wait, Index, Ctx);
 }
 
 void UnreleasedWaitCheck::checkWait(const model::StateWait &Wait,

@@ -657,6 +657,14 @@ bool WaitedStates::armedByWaiter(const StateWait &Wait) const {
   });
 }
 
+llvm::SmallVector<const StateWait *, 4> WaitedStates::waitsThatCanHang() const {
+  llvm::SmallVector<const StateWait *, 4> Found;
+  for (const StateWait &Wait : Waits)
+    if (!Wait.Timed && !armedByWaiter(Wait))
+      Found.push_back(&Wait);
+  return Found;
+}
+
 llvm::SmallVector<StateWrite, 4>
 WaitedStates::writesIn(const FunctionDecl *Fn) const {
   llvm::SmallVector<StateWrite, 4> Found;

@@ -84,6 +84,9 @@ public:
   /// to zero): it counts the parties it waits for, and which paths of theirs
   /// must release is a fact of that count, not of their code.
   bool armedByWaiter(const StateWait &Wait) const;
+  /// The waits that can hang: without a deadline, and not armed by the
+  /// waiter itself. What both standard-C++ release checks start from.
+  llvm::SmallVector<const StateWait *, 4> waitsThatCanHang() const;
 
   /// The writes that belong to `Fn`, of any state.
   llvm::SmallVector<StateWrite, 4> writesIn(const FunctionDecl *Fn) const;

@@ -1,46 +1,22 @@
-// RUN: %check_tether %s tether-stranded-producer %t
+// RUN: %check_tether %s tether-stranded-producer %t -- -- -I %S/Inputs
 
 // stop() wakes the producers too, after setting the flag: what happens
 // next is theirs to decide (they may re-check and leave).
-#include <condition_variable>
-#include <deque>
-#include <mutex>
+#include "bounded_queue.hpp"
 
-class BoundedQueue {
-public:
-  void push(int value) {
-    std::unique_lock<std::mutex> lock(mu);
-    while (items.size() >= 8)
-      not_full.wait(lock);
-    items.push_back(value);
-    not_empty.notify_one();
+void BoundedQueue::push(int value) {
+  std::unique_lock<std::mutex> lock(mu);
+  while (items.size() >= 8)
+    not_full.wait(lock);
+  items.push_back(value);
+  not_empty.notify_one();
+}
+
+void BoundedQueue::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stopped = true;
   }
-
-  bool pop(int &out) {
-    std::unique_lock<std::mutex> lock(mu);
-    while (items.empty() && !stopped)
-      not_empty.wait(lock);
-    if (items.empty())
-      return false;
-    out = items.front();
-    items.pop_front();
-    not_full.notify_one();
-    return true;
-  }
-
-  void stop() {
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      stopped = true;
-    }
-    not_empty.notify_all();
-    not_full.notify_all();
-  }
-
-private:
-  std::mutex mu;
-  std::condition_variable not_full;
-  std::condition_variable not_empty;
-  std::deque<int> items;
-  bool stopped = false;
-};
+  not_empty.notify_all();
+  not_full.notify_all();
+}
