@@ -328,27 +328,14 @@ bool tracking() noexcept {
 namespace tether::detail {
 
 void install_exit_report_if_requested() {
-  static const bool installed = [] {
-    const char *env = std::getenv("TETHER_LEAK_REPORT");
-    if (!env || std::strcmp(env, "1") != 0)
-      return false;
-    std::atexit([] {
-      leak::report r = scan(leak::options());
-      // Threads still joinable when main returns, and detached ones that
-      // are blocked (a detached thread still working may be fine).
-      r.threads = look_at_threads(true);
-      std::erase_if(r.threads, [](const leak::thread_info &t) {
-        return !reported_at_exit(t);
-      });
-      if (!r.empty()) {
-        std::cerr << "tether: leak report at exit (TETHER_LEAK_REPORT=1)\n"
-                  << r;
-        std::cerr.flush();
-      }
-    });
-    return true;
-  }();
-  (void)installed;
+  at_exit_if_report_requested([] {
+    leak::report r = scan(leak::options());
+    r.threads = threads_left_at_exit();
+    if (!r.empty()) {
+      std::cerr << "tether: leak report at exit (TETHER_LEAK_REPORT=1)\n" << r;
+      std::cerr.flush();
+    }
+  });
 }
 
 } // namespace tether::detail

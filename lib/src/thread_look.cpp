@@ -601,8 +601,23 @@ void print_thread(std::ostream &out, const leak::thread_info &t) {
   }
 }
 
-bool reported_at_exit(const leak::thread_info &t) {
-  return !t.detached || t.blocked;
+std::vector<leak::thread_info> threads_left_at_exit() {
+  std::vector<leak::thread_info> threads = look_at_threads(true);
+  std::erase_if(threads, [](const leak::thread_info &t) {
+    return t.detached && !t.blocked;
+  });
+  return threads;
+}
+
+void at_exit_if_report_requested(void (*report)()) {
+  static const bool installed = [report] {
+    const char *env = std::getenv("TETHER_LEAK_REPORT");
+    if (!env || std::strcmp(env, "1") != 0)
+      return false;
+    std::atexit(report);
+    return true;
+  }();
+  (void)installed;
 }
 
 } // namespace tether::detail

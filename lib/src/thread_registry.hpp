@@ -102,8 +102,11 @@ void print_thread(std::ostream &out, const leak::thread_info &t);
 /// The "1.2s"/"40ms" form of the reports.
 void print_duration(std::ostream &out, std::chrono::nanoseconds d);
 
-/// Whether a look's thread is to be reported at exit: alive and joinable,
-/// or detached and blocked.
-[[nodiscard]] bool reported_at_exit(const leak::thread_info &t);
+/// The threads the exit report names: alive and joinable, or detached and
+/// blocked (a detached thread still working may be fine).
+[[nodiscard]] std::vector<leak::thread_info> threads_left_at_exit();
+
+/// Registers `report` to run at exit, once, when TETHER_LEAK_REPORT=1.
+void at_exit_if_report_requested(void (*report)());
 
 } // namespace tether::detail

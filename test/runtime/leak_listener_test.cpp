@@ -2,6 +2,8 @@
 // child process so that this suite stays green.
 #include <gtest/gtest.h>
 
+#include "child_process.hpp"
+
 #include <array>
 #include <cstdio>
 #include <string>
@@ -12,22 +14,8 @@
 
 namespace {
 
-struct run_result {
-  int status;
-  std::string output;
-};
-
-run_result run(const std::string &command) {
-  run_result result{-1, {}};
-  FILE *pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe)
-    return result;
-  std::array<char, 4096> buffer;
-  while (std::fgets(buffer.data(), buffer.size(), pipe))
-    result.output += buffer.data();
-  result.status = pclose(pipe);
-  return result;
-}
+using tether_test::run;
+using tether_test::run_result;
 
 } // namespace
 

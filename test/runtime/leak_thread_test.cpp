@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "child_process.hpp"
+
 #include <pthread.h>
 #include <signal.h>
 
@@ -276,22 +278,8 @@ TEST(LeakThreads, ALookAtManyThreadsIsBounded) {
 
 namespace {
 
-struct run_result {
-  int status;
-  std::string output;
-};
-
-run_result run(const std::string &command) {
-  run_result result{-1, {}};
-  FILE *pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe)
-    return result;
-  std::array<char, 4096> buffer;
-  while (std::fgets(buffer.data(), buffer.size(), pipe))
-    result.output += buffer.data();
-  result.status = pclose(pipe);
-  return result;
-}
+using tether_test::run;
+using tether_test::run_result;
 
 run_result run_fixture(const std::string &args) {
   return run(std::string(TETHER_THREAD_FIXTURE) + " " + args);
