@@ -10,8 +10,9 @@ config.name = "tether"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".test"]
 # Helper files and directories that hold no tests: Inputs/ for included
-# files, utils/ for the runner, runtime/ for the GoogleTest suites.
-config.excludes = ["Inputs", "utils", "runtime", "CMakeLists.txt",
+# files, utils/ for the runner, runtime/ for the GoogleTest suites,
+# consumer/ for the user's project of install/.
+config.excludes = ["Inputs", "utils", "runtime", "consumer", "CMakeLists.txt",
                    "lit.cfg.py", "lit.site.cfg.py.in", "README.md"]
 config.test_source_root = os.path.dirname(__file__)
 # A test that hangs (a runtime twin whose leak blocks the program) fails in
