@@ -1,5 +1,5 @@
 # The README's commands. Each installs what is missing, then builds and runs.
-.PHONY: deps build test demo bench bench-tracking bench-checks realcode format clean
+.PHONY: deps build test demo bench bench-tracking bench-checks realcode deb format clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -25,6 +25,10 @@ bench-checks: build
 
 realcode: build
 	@./scripts/realcode.sh
+
+# Debian packages of the tools and the runtime, in build/packages/.
+deb: build
+	@./scripts/package-deb.sh build build/packages
 
 format:
 	@git ls-files '*.cpp' '*.hpp' '*.h' | xargs /usr/lib/llvm-19/bin/clang-format -i

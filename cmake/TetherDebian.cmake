@@ -3,8 +3,8 @@
 #   tether         tools: tether-tidy, tether-ci/-sarif/-diff/-pre-commit,
 #                  tether-tidy-load and the --load module, the preload
 #                  library, the docs. It Depends on the LLVM libraries its
-#                  binaries link (dpkg-shlibdeps reads them) and Enhances
-#                  the clang-tidy that loads the module.
+#                  binaries link and Enhances the clang-tidy that loads
+#                  the module.
 #   libtether-dev  dev: the runtime's headers, libtether.a, its CMake
 #                  package and tether.pc.
 set(tether_llvm_major ${TETHER_LLVM_MAJOR}) # from checks/
@@ -36,9 +36,12 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "")
 
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME tether)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION devel)
-set(CPACK_DEBIAN_TOOLS_PACKAGE_SHLIBDEPS ON)
-# dpkg-shlibdeps finds libclang-cpp and libLLVM through the RUNPATH.
-set(CPACK_DEBIAN_TOOLS_PACKAGE_DEPENDS "python3, python3-yaml")
+# What tether-tidy and the module link (readelf -d: libclang-cpp, libLLVM,
+# the C and C++ runtimes), named here: dpkg-shlibdeps resolves libLLVM
+# through the RUNPATH to llvm-N-dev's symbolic link, which has no shlibs
+# information. The report tools need Python with PyYAML.
+set(CPACK_DEBIAN_TOOLS_PACKAGE_DEPENDS
+  "libclang-cpp${tether_llvm_major}, libllvm${tether_llvm_major}, libstdc++6, libgcc-s1, libc6, python3, python3-yaml")
 # run-clang-tidy-N (tether-ci) and the clang-tidy that --loads the module.
 set(CPACK_DEBIAN_TOOLS_PACKAGE_RECOMMENDS "clang-tidy-${tether_llvm_major}")
 set(CPACK_DEBIAN_TOOLS_PACKAGE_ENHANCES "clang-tidy-${tether_llvm_major}")
