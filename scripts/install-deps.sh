@@ -28,6 +28,7 @@ packages=(
   valgrind  # instruction counts of make bench-checks (bench/checks/instructions.py)
   # lit's per-test timeout needs psutil in the Python that runs lit
   python3-psutil
+  pre-commit  # runs tether's hook (.pre-commit-hooks.yaml) in its test
 )
 # npm installs the SARIF validator (scripts/setup-npm-tools.sh); keep a
 # nodejs that already brings its own npm.
