@@ -19,6 +19,7 @@ The cost of a file is its size on disk (a TU's parse time grows with it).
 import hashlib
 import json
 import os
+import re
 import sys
 import urllib.parse
 
@@ -77,10 +78,16 @@ def assign(files, count, root):
     return shard_of
 
 
-def split(database, shard, out_dir, root):
+def split(database, shard, out_dir, root, regexes=()):
+    """The shard's compile_commands.json in out_dir. With regexes (tether-ci's
+    FILE_REGEX, searched in the absolute file name as run-clang-tidy does),
+    the files they select are shared out, not the whole database."""
     index, count = parse_shard(shard)
     with open(database) as f:
         entries = json.load(f)
+    if regexes:
+        selected = re.compile("|".join(regexes))
+        entries = [e for e in entries if selected.search(_source(e))]
     files = {}
     for entry in entries:
         path = _source(entry)
@@ -151,13 +158,14 @@ def main(argv=None):
     s.add_argument("-p", dest="build", default="build")
     s.add_argument("--source-root", default=os.getcwd())
     s.add_argument("-o", dest="out_dir", required=True)
+    s.add_argument("regexes", nargs="*", help="file regexes, as tether-ci's")
     m = sub.add_parser("merge", help="join the shards' SARIF logs into one")
     m.add_argument("-o", dest="output", required=True)
     m.add_argument("inputs", nargs="+")
     args = parser.parse_args(argv)
     if args.verb == "split":
         split(os.path.join(args.build, "compile_commands.json"), args.shard,
-              args.out_dir, os.path.abspath(args.source_root))
+              args.out_dir, os.path.abspath(args.source_root), args.regexes)
         return 0
     errors = merge(args.inputs, args.output)
     print("tether-ci: merged %d SARIF logs into %s: %d errors" % (
