@@ -32,16 +32,18 @@ set(CPACK_COMPONENTS_ALL tools dev)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "")
 
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME tether)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION devel)
-# What tether-tidy and the module link (readelf -d: libclang-cpp, libLLVM,
-# the C and C++ runtimes), named here: dpkg-shlibdeps resolves libLLVM
-# through the RUNPATH to llvm-N-dev's symbolic link, which has no shlibs
-# information. The report tools need Python with PyYAML.
+# dpkg-shlibdeps (dpkg-dev) names the libraries the binaries link:
+# libclang-cpp, the C and C++ runtimes, and tether-clangd's gRPC, protobuf
+# and Abseil. It cannot name libLLVM: the RUNPATH leads it to llvm-N-dev's
+# symbolic link, which has no shlibs information (CPack passes
+# --ignore-missing-info), so libllvmN is named here. The report tools need
+# Python with PyYAML.
+set(CPACK_DEBIAN_TOOLS_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_DEPENDS
-  "libclang-cpp${tether_llvm_major}, libllvm${tether_llvm_major}, libstdc++6, libgcc-s1, libc6, python3, python3-yaml")
+  "libllvm${tether_llvm_major}, python3, python3-yaml")
 # run-clang-tidy-N (tether-ci) and the clang-tidy that --loads the module.
 set(CPACK_DEBIAN_TOOLS_PACKAGE_RECOMMENDS "clang-tidy-${tether_llvm_major}")
 set(CPACK_DEBIAN_TOOLS_PACKAGE_ENHANCES "clang-tidy-${tether_llvm_major}")

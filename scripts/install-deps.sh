@@ -29,6 +29,7 @@ packages=(
   # lit's per-test timeout needs psutil in the Python that runs lit
   python3-psutil
   pre-commit  # runs tether's hook (.pre-commit-hooks.yaml) in its test
+  dpkg-dev  # dpkg-shlibdeps: the Depends of the tether .deb (make deb)
 )
 # npm installs the SARIF validator (scripts/setup-npm-tools.sh); keep a
 # nodejs that already brings its own npm.
