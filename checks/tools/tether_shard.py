@@ -23,6 +23,10 @@ import re
 import sys
 import urllib.parse
 
+# The name of a file as every runner spells it: relative to the source root
+# (checkouts may live at different places), as in the SARIF logs.
+from tether_report import relpath
+
 SLACK = 0.10  # a shard may carry 10% more than its fair share
 
 
@@ -40,13 +44,6 @@ def _source(entry):
     if not os.path.isabs(path):
         path = os.path.join(entry.get("directory", ""), path)
     return os.path.normpath(path)
-
-
-def _name(path, root):
-    """The file's name as every runner spells it: relative to the source
-    root (checkouts may live at different places)."""
-    rel = os.path.relpath(path, root)
-    return path if rel.startswith("..") else rel
 
 
 def _cost(path):
@@ -69,8 +66,8 @@ def assign(files, count, root):
     bound = max(fair * (1 + SLACK), max(files.values(), default=0))
     load = [0] * count
     shard_of = {}
-    for path in sorted(files, key=lambda p: (-files[p], _name(p, root))):
-        ranking = _rank(_name(path, root), count)
+    for path in sorted(files, key=lambda p: (-files[p], relpath(p, root))):
+        ranking = _rank(relpath(path, root), count)
         fitting = [s for s in ranking if load[s] + files[path] <= bound]
         shard = fitting[0] if fitting else min(ranking, key=lambda s: load[s])
         shard_of[path] = shard
@@ -163,11 +160,16 @@ def main(argv=None):
     m.add_argument("-o", dest="output", required=True)
     m.add_argument("inputs", nargs="+")
     args = parser.parse_args(argv)
-    if args.verb == "split":
-        split(os.path.join(args.build, "compile_commands.json"), args.shard,
-              args.out_dir, os.path.abspath(args.source_root), args.regexes)
-        return 0
-    errors = merge(args.inputs, args.output)
+    try:
+        if args.verb == "split":
+            split(os.path.join(args.build, "compile_commands.json"),
+                  args.shard, args.out_dir, os.path.abspath(args.source_root),
+                  args.regexes)
+            return 0
+        errors = merge(args.inputs, args.output)
+    except ValueError as e:
+        print("tether-ci: %s" % e, file=sys.stderr)
+        return 2
     print("tether-ci: merged %d SARIF logs into %s: %d errors" % (
         len(args.inputs), args.output, errors), file=sys.stderr)
     return 1 if errors else 0
