@@ -66,9 +66,8 @@ void checkHostThenLoadChecks() {
                " (LLVM " TETHER_LLVM_PACKAGE_VERSION
                ") but is loaded into clang-tidy " +
                std::to_string(HostMajor) + " (" + HostVersion +
-               "); use a tether build configured with "
-               "-DTETHER_LLVM_VERSION=" +
-               std::to_string(HostMajor) + ", or tether-tidy");
+               "); load the module of a tether build for that clang-tidy "
+               "(-DTETHER_LLVM_VERSION=19 or 22) or use tether-tidy");
   }
   std::string Checks = ownDirectory() + TETHER_CHECKS_LIBRARY;
   // RTLD_NOW: a symbol the host lacks is reported here, not mid-analysis.
