@@ -1,5 +1,5 @@
 # The README's commands. Each installs what is missing, then builds and runs.
-.PHONY: deps build test demo bench bench-tracking bench-checks realcode deb format clean
+.PHONY: deps build test test-llvm22 demo bench bench-tracking bench-checks realcode deb format clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -10,6 +10,11 @@ build: deps
 
 test: build
 	@./scripts/run-tests.sh
+
+# The checks built against LLVM 22 and their lit suite under clang-tidy 22.
+test-llvm22: build
+	@./scripts/install-deps.sh llvm22
+	@./scripts/test-llvm22.sh
 
 demo: build
 	@./scripts/demo.sh
@@ -34,4 +39,4 @@ format:
 	@git ls-files '*.cpp' '*.hpp' '*.h' | xargs /usr/lib/llvm-19/bin/clang-format -i
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-llvm22

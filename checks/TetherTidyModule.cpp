@@ -6,7 +6,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "ClangTidyModule.h"
+#include "clang/Basic/Version.h"
+// LLVM 22 moved the registry into ClangTidyModule.h and deprecated this one.
+#if CLANG_VERSION_MAJOR < 22
 #include "ClangTidyModuleRegistry.h"
+#endif
 #include "DroppedCancellationCheck.h"
 #include "LoopWithoutExitCheck.h"
 #include "LostWakeupCheck.h"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages and npm tools tether builds and tests with;
-# does nothing when all are present.
+# does nothing when all are present. `install-deps.sh llvm22` installs only
+# what the LLVM 22 build of the checks adds (make test-llvm22).
 set -euo pipefail
 
 packages=(
@@ -34,6 +35,9 @@ packages=(
 # npm installs the SARIF validator (scripts/setup-npm-tools.sh); keep a
 # nodejs that already brings its own npm.
 command -v npm >/dev/null || packages+=(npm)
+if [[ ${1:-} == llvm22 ]]; then
+  packages=(clang-22 clang-tidy-22 llvm-22-dev llvm-22-tools libclang-22-dev lld-22)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -52,6 +56,8 @@ if ((${#missing[@]} > 0)); then
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+
+if [[ ${1:-} == llvm22 ]]; then exit 0; fi
 
 # The npm tools of the integration tests, installed here, with the user's own
 # environment (certificates, proxies), so that no test needs the network. A

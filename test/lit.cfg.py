@@ -42,6 +42,14 @@ config.substitutions.append(("%tether_tidy", q(config.tether_tidy)))
 config.substitutions.append(("%tether_module", q(config.tether_module)))
 config.substitutions.append(("%tether_include", q(config.tether_include)))
 config.substitutions.append(("%FileCheck", q(config.filecheck)))
+config.substitutions.append(("%llvm_major", config.llvm_major))
+
+# The clang-tidy of the other supported LLVM major, when it is installed
+# (checks/ModuleVersionGuard.cpp; smoke/version-mismatch.test).
+if os.path.exists(config.other_clang_tidy):
+    config.available_features.add("other-llvm-major")
+    config.substitutions.append(("%other_clang_tidy", q(config.other_clang_tidy)))
+    config.substitutions.append(("%other_llvm_major", config.other_llvm_major))
 
 if config.tether_library:
     # `%tether_cxx %s -o %t` compiles a test and links it against the
@@ -57,7 +65,8 @@ if config.tether_library:
     config.available_features.add("tether-runtime")
 
 config.environment["LD_BIND_NOW"] = "1"
-# `not` and `FileCheck` in RUN lines are LLVM 19's, never /usr/bin's LLVM 14.
+# `not` and `FileCheck` in RUN lines are those of the checks' LLVM major,
+# never /usr/bin's LLVM 14.
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.filecheck),
      config.environment.get("PATH", os.environ.get("PATH", ""))])

@@ -1,8 +1,9 @@
 //===--- TetherTidyMain.cpp - tether-tidy ---------------------------------===//
 //
-// tether-tidy: clang-tidy 19's own driver (clangTidyMain from Debian's static
-// clang-tidy libraries) with the tether module linked in. It accepts every
-// clang-tidy flag; the tether-* checks are there without --load.
+// tether-tidy: clang-tidy's own driver (clangTidyMain from Debian's static
+// clang-tidy libraries of TETHER_LLVM_VERSION) with the tether module linked
+// in. It accepts every clang-tidy flag; the tether-* checks are there without
+// --load.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,7 +13,7 @@
 
 int main(int argc, const char **argv) {
   // clang finds its resource directory (builtin headers) next to the running
-  // binary; tether-tidy lives elsewhere, so name clang 19's. An explicit
+  // binary; tether-tidy lives elsewhere, so name that of its LLVM. An explicit
   // -resource-dir in a compile command comes later and still wins.
   std::vector<const char *> Args(argv, argv + argc);
   Args.insert(Args.begin() + 1,
