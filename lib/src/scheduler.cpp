@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <boost/fiber/algo/algorithm.hpp>
@@ -41,6 +42,10 @@ constexpr auto spin_window = std::chrono::microseconds(50);
 constexpr auto steal_interval = std::chrono::milliseconds(2);
 
 class pool_algorithm;
+
+/// The algorithm of the calling thread's scheduler; nullptr until the thread
+/// joins the runtime.
+constinit thread_local pool_algorithm *this_thread_algorithm = nullptr;
 
 /// The run queue shared by all workers, and the workers that sleep on it.
 class run_queue {
@@ -86,22 +91,39 @@ public:
   explicit pool_algorithm(bool worker) : worker_(worker) {
     if (worker_)
       shared_queue().add_worker(this);
+    this_thread_algorithm = this;
+  }
+  ~pool_algorithm() override {
+    if (this_thread_algorithm == this)
+      this_thread_algorithm = nullptr;
   }
 
-  void awakened(context *ctx, task_properties &) noexcept override {
+  void awakened(context *ctx, task_properties &props) noexcept override {
     if (ctx->is_context(boost::fibers::type::pinned_context)) {
       ctx->ready_link(local_);
       return;
     }
+    // Detaching is safe only here, on the worker the task ran on.
     ctx->detach();
-    if (worker_) {
-      handoffs_.fetch_add(1, std::memory_order_relaxed);
-      ctx = next_.exchange(ctx, std::memory_order_acq_rel);
-      if (!ctx)
-        return;
+    if (parker *on = std::exchange(props.parking, nullptr)) {
+      on->park_detached(ctx); // a parking task, now off its stack
+      return;
     }
-    shared_queue().push(ctx);
+    if (worker_)
+      take_next(ctx);
+    else
+      shared_queue().push(ctx);
   }
+
+  /// Runs the detached `ctx` next on this worker; the task it displaces
+  /// goes to the shared queue.
+  void take_next(context *ctx) noexcept {
+    handoffs_.fetch_add(1, std::memory_order_relaxed);
+    if (context *displaced = next_.exchange(ctx, std::memory_order_acq_rel))
+      shared_queue().push(displaced);
+  }
+
+  [[nodiscard]] bool is_worker() const noexcept { return worker_; }
 
   TETHER_ANNOUNCES_FIBER_SWITCH context *pick_next() noexcept override {
     context *next = choose_next();
@@ -319,6 +341,21 @@ task_properties::~task_properties() {
   // Boost.Fiber orders that with a reference count TSan does not see.
   sanitizer_fibers::happens_after(this);
   sanitizer_fibers::destroy(shadow_fiber);
+}
+
+void switch_out_parking(context *self, parker &on) noexcept {
+  static_cast<task_properties *>(self->get_properties())->parking = &on;
+  // Through yield, Boost.Fiber schedules the task again once it runs on
+  // another context: awakened() then sees `parking` and detaches it.
+  self->yield();
+}
+
+void run_next(context *ctx) noexcept {
+  pool_algorithm *algorithm = this_thread_algorithm;
+  if (algorithm && algorithm->is_worker())
+    algorithm->take_next(ctx);
+  else
+    shared_queue().push(ctx);
 }
 
 void ensure_workers_started() {
