@@ -125,6 +125,14 @@ public:
 
   [[nodiscard]] bool is_worker() const noexcept { return worker_; }
 
+  /// Makes the next switch run the dispatcher.
+  void dispatcher_due() noexcept {
+    dispatcher_due_.store(true, std::memory_order_release);
+  }
+
+  /// Tasks sleeping in this scheduler's sleep queue.
+  std::atomic<int> sleepers_{0};
+
   TETHER_ANNOUNCES_FIBER_SWITCH context *pick_next() noexcept override {
     context *next = choose_next();
     // nullptr: the caller goes on as, or switches to, the dispatcher.
@@ -170,6 +178,7 @@ public:
   }
 
   TETHER_ANNOUNCES_FIBER_SWITCH void notify() noexcept override {
+    dispatcher_due_.store(true, std::memory_order_release);
     wake();
     // Only the dispatcher shutting down at thread exit notifies its own
     // thread's algorithm; it then returns to the main context by itself.
@@ -193,12 +202,22 @@ private:
     // woken from other threads in and fires sleeps; it must not starve while
     // tasks keep the worker busy.
     if (!local_.empty()) {
+      // Unless it has work, skip the dispatcher (its pass reads the clock and
+      // takes the remote queue's lock): task to task is then one switch.
+      if (worker_ && !dispatcher_has_work())
+        if (context *ctx = take_task())
+          return ctx;
       context *ctx = &local_.front();
       local_.pop_front();
+      if (ctx->is_context(boost::fibers::type::dispatcher_context))
+        dispatcher_due_.store(false, std::memory_order_relaxed);
       return ctx;
     }
-    if (!worker_)
-      return nullptr;
+    return worker_ ? take_task() : nullptr;
+  }
+
+  /// The next task of this worker's slot or the shared queue, attached here.
+  context *take_task() noexcept {
     context *ctx = next_.exchange(nullptr, std::memory_order_acq_rel);
     if (!ctx)
       ctx = shared_queue().pop();
@@ -207,6 +226,14 @@ private:
     stop_idling();
     context::active()->attach(ctx);
     return ctx;
+  }
+
+  /// Whether the dispatcher may have something to do: a task woken from
+  /// another thread queued by Boost.Fiber (notify), a finished task to free,
+  /// or a sleeper (its wake-up time is Boost.Fiber's to check).
+  [[nodiscard]] bool dispatcher_has_work() const noexcept {
+    return dispatcher_due_.load(std::memory_order_acquire) ||
+           sleepers_.load(std::memory_order_acquire) != 0;
   }
 
   void stop_idling() noexcept {
@@ -252,6 +279,7 @@ private:
   std::mutex mutex_;
   std::condition_variable wakeup_;
   bool notified_ = false;
+  std::atomic<bool> dispatcher_due_{false};
 };
 
 void run_queue::push(context *ctx) noexcept {
@@ -356,6 +384,21 @@ void run_next(context *ctx) noexcept {
     algorithm->take_next(ctx);
   else
     shared_queue().push(ctx);
+}
+
+void sleep_until(time_point until) {
+  // The sleeper stays in this thread's scheduler until it is due.
+  pool_algorithm *algorithm = this_thread_algorithm;
+  if (algorithm)
+    algorithm->sleepers_.fetch_add(1, std::memory_order_acq_rel);
+  boost::this_fiber::sleep_until(until);
+  if (algorithm)
+    algorithm->sleepers_.fetch_sub(1, std::memory_order_acq_rel);
+}
+
+void task_finishing() noexcept {
+  if (pool_algorithm *algorithm = this_thread_algorithm)
+    algorithm->dispatcher_due(); // to free the task's stack
 }
 
 void ensure_workers_started() {

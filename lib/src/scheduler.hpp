@@ -3,6 +3,8 @@
 // own main context.
 #pragma once
 
+#include <chrono>
+
 #include <boost/fiber/properties.hpp>
 
 #include <tether/detail/parker.hpp>
@@ -34,6 +36,13 @@ void switch_out_parking(boost::fibers::context *self, parker &on) noexcept;
 /// the caller runs on one (Go's runnext: a woken consumer follows its
 /// producer on one thread), else on any worker through the shared queue.
 void run_next(boost::fibers::context *ctx) noexcept;
+
+/// Sleeps the calling fiber until `until` (Boost.Fiber's sleep), telling its
+/// worker that its dispatcher has a sleeper to wake.
+void sleep_until(std::chrono::steady_clock::time_point until);
+
+/// Called by a task about to finish: its worker's dispatcher frees it.
+void task_finishing() noexcept;
 
 /// Starts the worker pool on first use.
 void ensure_workers_started();

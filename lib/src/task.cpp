@@ -118,6 +118,7 @@ void run_task(std::unique_ptr<task_record> record, std::function<void()> body) {
   }
   task_registry::instance().remove(record.get());
   set_running_task(nullptr); // the record dies with this frame
+  task_finishing();
   sanitizer_fibers::happens_before(&properties); // see ~task_properties
 }
 
