@@ -44,11 +44,11 @@ void many_to_many(std::size_t capacity) {
   tally received(total);
   tether::wait_group tasks;
   for (int p = 0; p < parties; ++p) {
-    tasks.go([&values, p, per_party] {
+    tasks.go([&values, p] {
       for (int i = 0; i < per_party; ++i)
         values.send(static_cast<std::size_t>(p * per_party + i));
     });
-    tasks.go([&values, &received, per_party] {
+    tasks.go([&values, &received] {
       for (int i = 0; i < per_party; ++i)
         received.see(*values.recv());
     });
@@ -123,7 +123,7 @@ TEST(ChanStress, SelectOverBufferedChannels) {
   std::atomic<std::size_t> taken{0};
   tether::wait_group tasks;
   for (int s = 0; s < senders; ++s)
-    tasks.go([ch = inputs[s], s, per_sender] {
+    tasks.go([ch = inputs[s], s] {
       for (int i = 0; i < per_sender; ++i)
         ch.send(static_cast<std::size_t>(s * per_sender + i));
     });
