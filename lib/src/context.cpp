@@ -18,11 +18,55 @@ context_state::~context_state() {
   }
 }
 
-cancel_record::~cancel_record() {
+void cancel_record::release() noexcept {
+  if (handles.fetch_sub(1, std::memory_order_acq_rel) != 1)
+    return;
   if (!called.load(std::memory_order_acquire) &&
-      !context->cancelled.load(std::memory_order_acquire))
+      !context.cancelled.load(std::memory_order_acquire))
     record_dropped_cancel(site);
 }
+
+namespace {
+
+/// Cancels `state` alone; its children go to `pending`.
+void cancel_one(context_state &state, std::error_code error,
+                std::vector<std::shared_ptr<context_state>> &pending) {
+  decltype(state.children) children;
+  std::uint64_t timer_id;
+  chan<std::monostate> done;
+  std::stop_source stop{std::nostopstate};
+  {
+    std::lock_guard lock(state.mutex);
+    if (state.error)
+      return;
+    state.error = error;
+    state.cancelled.store(true, std::memory_order_release);
+    children.swap(state.children);
+    timer_id = state.timer_id;
+    // Whoever asks for these from now on gets them already closed/stopped.
+    done = state.done;
+    stop = state.stop;
+  }
+  if (timer_id)
+    timer_service::instance().cancel(timer_id);
+  if (done)
+    done.close();
+  stop.request_stop(); // nothing without a stop state
+  for (auto &entry : children)
+    pending.push_back(std::move(entry.second));
+}
+
+/// The done channel of every context cancelled before anyone asked for it.
+const chan<std::monostate> &closed_done() {
+  static const chan<std::monostate> closed = [] {
+    auto ch = make_chan<std::monostate>();
+    ch.close();
+    return ch;
+  }();
+  return closed;
+}
+
+} // namespace
 
 void cancel_tree(const std::shared_ptr<context_state> &root,
                  std::error_code error, bool detach_from_parent) {
@@ -30,41 +74,33 @@ void cancel_tree(const std::shared_ptr<context_state> &root,
     std::lock_guard lock(root->parent->mutex);
     root->parent->children.erase(root.get());
   }
-  std::vector<std::shared_ptr<context_state>> pending{root};
+  // No allocation for a context without children (the common case).
+  std::vector<std::shared_ptr<context_state>> pending;
+  cancel_one(*root, error, pending);
   while (!pending.empty()) {
     std::shared_ptr<context_state> state = std::move(pending.back());
     pending.pop_back();
-    decltype(state->children) children;
-    std::uint64_t timer_id;
-    {
-      std::lock_guard lock(state->mutex);
-      if (state->error)
-        continue;
-      state->error = error;
-      state->cancelled.store(true, std::memory_order_release);
-      children.swap(state->children);
-      timer_id = state->timer_id;
-    }
-    if (timer_id)
-      timer_service::instance().cancel(timer_id);
-    state->done.close();
-    state->stop.request_stop();
-    for (auto &entry : children)
-      pending.push_back(std::move(entry.second));
+    cancel_one(*state, error, pending);
   }
 }
 
 namespace {
 
+/// The state of `both`, sharing its ownership.
+std::shared_ptr<context_state>
+state_of(const std::shared_ptr<cancellable_context> &both) {
+  return {both, &both->state};
+}
+
 /// A new child of `parent`, registered so that the parent's cancellation
 /// reaches it (at once if the parent is already cancelled).
-std::shared_ptr<context_state> make_child(const context &parent,
-                                          std::source_location site) {
-  auto child = std::make_shared<context_state>();
-  child->site = site;
+std::shared_ptr<cancellable_context> make_child(const context &parent,
+                                                std::source_location site) {
+  auto both = std::make_shared<cancellable_context>(site);
   const auto &parent_state = parent.state();
   if (!parent_state)
-    return child;
+    return both;
+  const auto child = state_of(both);
   child->parent = parent_state;
   std::error_code parent_error;
   {
@@ -77,13 +113,14 @@ std::shared_ptr<context_state> make_child(const context &parent,
   }
   if (parent_error)
     cancel_tree(child, parent_error, false);
-  return child;
+  return both;
 }
 
-std::pair<context, cancel_func> pair_for(std::shared_ptr<context_state> state,
-                                         std::source_location site) {
-  auto record = std::make_shared<cancel_record>(state, site);
-  return {context(std::move(state)), cancel_func(std::move(record))};
+/// The context of `both` and its cancel function.
+std::pair<context, cancel_func>
+pair_for(const std::shared_ptr<cancellable_context> &both) {
+  return {context(state_of(both)),
+          cancel_func(std::shared_ptr<cancel_record>(both, &both->record))};
 }
 
 } // namespace
@@ -92,6 +129,13 @@ std::pair<context, cancel_func> pair_for(std::shared_ptr<context_state> state,
 recv_chan<std::monostate> context::done() const {
   if (!state_)
     return {};
+  if (state_->cancelled.load(std::memory_order_acquire))
+    return detail::closed_done();
+  std::lock_guard lock(state_->mutex);
+  if (state_->error)
+    return detail::closed_done();
+  if (!state_->done)
+    state_->done = make_chan<std::monostate>();
   return state_->done;
 }
 
@@ -111,19 +155,46 @@ std::optional<std::chrono::steady_clock::time_point> context::deadline() const {
 }
 
 std::stop_token context::stop_token() const {
-  return state_ ? state_->stop.get_token() : std::stop_token();
+  if (!state_)
+    return {};
+  std::lock_guard lock(state_->mutex);
+  if (!state_->stop.stop_possible()) {
+    state_->stop = std::stop_source();
+    if (state_->error) // cancelled before anyone asked
+      state_->stop.request_stop();
+  }
+  return state_->stop.get_token();
+}
+
+cancel_func::cancel_func(std::shared_ptr<detail::cancel_record> record) noexcept
+    : record_(std::move(record)) {
+  if (record_)
+    record_->handles.fetch_add(1, std::memory_order_relaxed);
+}
+
+cancel_func::cancel_func(const cancel_func &other) noexcept
+    : record_(other.record_) {
+  if (record_)
+    record_->handles.fetch_add(1, std::memory_order_relaxed);
+}
+
+cancel_func::~cancel_func() {
+  if (record_)
+    record_->release();
 }
 
 void cancel_func::operator()() const {
   if (!record_)
     return;
   record_->called.store(true, std::memory_order_release);
-  detail::cancel_tree(record_->context, errc::canceled, true);
+  // The state's owner: the record shares its allocation.
+  std::shared_ptr<detail::context_state> state(record_, &record_->context);
+  detail::cancel_tree(state, errc::canceled, true);
 }
 
 std::pair<context, cancel_func> with_cancel(const context &parent,
                                             std::source_location site) {
-  return detail::pair_for(detail::make_child(parent, site), site);
+  return detail::pair_for(detail::make_child(parent, site));
 }
 
 std::pair<context, cancel_func>
@@ -133,7 +204,8 @@ with_deadline(const context &parent,
   if (auto parent_deadline = parent.deadline();
       parent_deadline && *parent_deadline <= deadline)
     return with_cancel(parent, site); // the parent ends first anyway
-  auto child = detail::make_child(parent, site);
+  const auto both = detail::make_child(parent, site);
+  const auto child = detail::state_of(both);
   std::weak_ptr<detail::context_state> weak = child;
   {
     std::lock_guard lock(child->mutex);
@@ -154,7 +226,7 @@ with_deadline(const context &parent,
       detail::timer_service::instance().cancel(id);
     }
   }
-  return detail::pair_for(std::move(child), site);
+  return detail::pair_for(both);
 }
 
 std::pair<context, cancel_func>

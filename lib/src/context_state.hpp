@@ -25,8 +25,10 @@ struct context_state {
   std::mutex mutex;
   std::error_code error;              // guarded by mutex
   std::atomic<bool> cancelled{false}; // error is set
-  chan<std::monostate> done = make_chan<std::monostate>();
-  std::stop_source stop;
+  // Made on first use (guarded by mutex), as Go's lazy done channel: most
+  // contexts are cancelled without anyone asking for either.
+  chan<std::monostate> done;
+  std::stop_source stop{std::nostopstate};
   std::optional<std::chrono::steady_clock::time_point> deadline;
   std::shared_ptr<context_state> parent;
   // Children stay alive until cancelled, as in Go: that is the cost of a
@@ -36,15 +38,33 @@ struct context_state {
   std::source_location site;
 };
 
+/// What a cancel_func shares: it lives in the same allocation as its
+/// context's state (see cancellable_context), and counts the cancel_func
+/// copies itself to report the last one dropped uncalled.
 struct cancel_record {
-  cancel_record(std::shared_ptr<context_state> ctx, std::source_location where)
-      : context(std::move(ctx)), site(where) {}
+  cancel_record(context_state &ctx, std::source_location where)
+      : context(ctx), site(where) {}
   cancel_record(const cancel_record &) = delete;
-  ~cancel_record();
 
-  std::shared_ptr<context_state> context;
+  /// The last cancel_func copy is gone: a dropped cancel unless it was
+  /// called or the context was cancelled otherwise.
+  void release() noexcept;
+
+  context_state &context;
   std::source_location site;
   std::atomic<bool> called{false};
+  std::atomic<long> handles{0}; // cancel_func copies alive
+};
+
+/// A context's state and its cancel record: one allocation per with_cancel.
+struct cancellable_context {
+  explicit cancellable_context(std::source_location where)
+      : record(state, where) {
+    state.site = where;
+  }
+
+  context_state state;
+  cancel_record record;
 };
 
 /// Cancels `root` and all its descendants with `error`.

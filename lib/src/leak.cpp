@@ -13,7 +13,6 @@
 #include <utility>
 
 #include <boost/fiber/context.hpp>
-#include <boost/fiber/operations.hpp>
 
 #include "leak_events.hpp"
 #include "leak_internal.hpp"
@@ -283,7 +282,7 @@ report verify_none(const options &opts) {
     }
     const auto until = std::min(deadline, clock::now() + backoff);
     if (in_task())
-      boost::this_fiber::sleep_until(until); // never block a worker thread
+      detail::sleep_until(until); // never block a worker thread
     else if (!r.tasks.empty())
       detail::task_registry::instance().wait_for_exit(until);
     else

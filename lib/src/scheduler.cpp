@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <boost/fiber/algo/algorithm.hpp>
@@ -41,6 +42,10 @@ constexpr auto spin_window = std::chrono::microseconds(50);
 constexpr auto steal_interval = std::chrono::milliseconds(2);
 
 class pool_algorithm;
+
+/// The algorithm of the calling thread's scheduler; nullptr until the thread
+/// joins the runtime.
+constinit thread_local pool_algorithm *this_thread_algorithm = nullptr;
 
 /// The run queue shared by all workers, and the workers that sleep on it.
 class run_queue {
@@ -86,22 +91,47 @@ public:
   explicit pool_algorithm(bool worker) : worker_(worker) {
     if (worker_)
       shared_queue().add_worker(this);
+    this_thread_algorithm = this;
+  }
+  ~pool_algorithm() override {
+    if (this_thread_algorithm == this)
+      this_thread_algorithm = nullptr;
   }
 
-  void awakened(context *ctx, task_properties &) noexcept override {
+  void awakened(context *ctx, task_properties &props) noexcept override {
     if (ctx->is_context(boost::fibers::type::pinned_context)) {
       ctx->ready_link(local_);
       return;
     }
+    // Detaching is safe only here, on the worker the task ran on.
     ctx->detach();
-    if (worker_) {
-      handoffs_.fetch_add(1, std::memory_order_relaxed);
-      ctx = next_.exchange(ctx, std::memory_order_acq_rel);
-      if (!ctx)
-        return;
+    if (parker *on = std::exchange(props.parking, nullptr)) {
+      on->park_detached(ctx); // a parking task, now off its stack
+      return;
     }
-    shared_queue().push(ctx);
+    if (worker_)
+      take_next(ctx);
+    else
+      shared_queue().push(ctx);
   }
+
+  /// Runs the detached `ctx` next on this worker; the task it displaces
+  /// goes to the shared queue.
+  void take_next(context *ctx) noexcept {
+    handoffs_.fetch_add(1, std::memory_order_relaxed);
+    if (context *displaced = next_.exchange(ctx, std::memory_order_acq_rel))
+      shared_queue().push(displaced);
+  }
+
+  [[nodiscard]] bool is_worker() const noexcept { return worker_; }
+
+  /// Makes the next switch run the dispatcher.
+  void dispatcher_due() noexcept {
+    dispatcher_due_.store(true, std::memory_order_release);
+  }
+
+  /// Tasks sleeping in this scheduler's sleep queue.
+  std::atomic<int> sleepers_{0};
 
   TETHER_ANNOUNCES_FIBER_SWITCH context *pick_next() noexcept override {
     context *next = choose_next();
@@ -148,6 +178,7 @@ public:
   }
 
   TETHER_ANNOUNCES_FIBER_SWITCH void notify() noexcept override {
+    dispatcher_due_.store(true, std::memory_order_release);
     wake();
     // Only the dispatcher shutting down at thread exit notifies its own
     // thread's algorithm; it then returns to the main context by itself.
@@ -171,12 +202,22 @@ private:
     // woken from other threads in and fires sleeps; it must not starve while
     // tasks keep the worker busy.
     if (!local_.empty()) {
+      // Unless it has work, skip the dispatcher (its pass reads the clock and
+      // takes the remote queue's lock): task to task is then one switch.
+      if (worker_ && !dispatcher_has_work())
+        if (context *ctx = take_task())
+          return ctx;
       context *ctx = &local_.front();
       local_.pop_front();
+      if (ctx->is_context(boost::fibers::type::dispatcher_context))
+        dispatcher_due_.store(false, std::memory_order_relaxed);
       return ctx;
     }
-    if (!worker_)
-      return nullptr;
+    return worker_ ? take_task() : nullptr;
+  }
+
+  /// The next task of this worker's slot or the shared queue, attached here.
+  context *take_task() noexcept {
     context *ctx = next_.exchange(nullptr, std::memory_order_acq_rel);
     if (!ctx)
       ctx = shared_queue().pop();
@@ -185,6 +226,14 @@ private:
     stop_idling();
     context::active()->attach(ctx);
     return ctx;
+  }
+
+  /// Whether the dispatcher may have something to do: a task woken from
+  /// another thread queued by Boost.Fiber (notify), a finished task to free,
+  /// or a sleeper (its wake-up time is Boost.Fiber's to check).
+  [[nodiscard]] bool dispatcher_has_work() const noexcept {
+    return dispatcher_due_.load(std::memory_order_acquire) ||
+           sleepers_.load(std::memory_order_acquire) != 0;
   }
 
   void stop_idling() noexcept {
@@ -230,6 +279,7 @@ private:
   std::mutex mutex_;
   std::condition_variable wakeup_;
   bool notified_ = false;
+  std::atomic<bool> dispatcher_due_{false};
 };
 
 void run_queue::push(context *ctx) noexcept {
@@ -319,6 +369,36 @@ task_properties::~task_properties() {
   // Boost.Fiber orders that with a reference count TSan does not see.
   sanitizer_fibers::happens_after(this);
   sanitizer_fibers::destroy(shadow_fiber);
+}
+
+void switch_out_parking(context *self, parker &on) noexcept {
+  static_cast<task_properties *>(self->get_properties())->parking = &on;
+  // Through yield, Boost.Fiber schedules the task again once it runs on
+  // another context: awakened() then sees `parking` and detaches it.
+  self->yield();
+}
+
+void run_next(context *ctx) noexcept {
+  pool_algorithm *algorithm = this_thread_algorithm;
+  if (algorithm && algorithm->is_worker())
+    algorithm->take_next(ctx);
+  else
+    shared_queue().push(ctx);
+}
+
+void sleep_until(time_point until) {
+  // The sleeper stays in this thread's scheduler until it is due.
+  pool_algorithm *algorithm = this_thread_algorithm;
+  if (algorithm)
+    algorithm->sleepers_.fetch_add(1, std::memory_order_acq_rel);
+  boost::this_fiber::sleep_until(until);
+  if (algorithm)
+    algorithm->sleepers_.fetch_sub(1, std::memory_order_acq_rel);
+}
+
+void task_finishing() noexcept {
+  if (pool_algorithm *algorithm = this_thread_algorithm)
+    algorithm->dispatcher_due(); // to free the task's stack
 }
 
 void ensure_workers_started() {

@@ -3,8 +3,11 @@
 // own main context.
 #pragma once
 
+#include <chrono>
+
 #include <boost/fiber/properties.hpp>
 
+#include <tether/detail/parker.hpp>
 #include <tether/detail/task_record.hpp>
 
 namespace tether::detail {
@@ -20,7 +23,26 @@ public:
 
   task_record *record = nullptr;
   void *shadow_fiber = nullptr;
+  /// Set while the task switches out to park on it (see parker::park).
+  parker *parking = nullptr;
 };
+
+/// Switches the running task `self` out to park on `on`, whose lock the
+/// caller holds: once off its stack, the task is detached from its worker and
+/// handed to on.park_detached().
+void switch_out_parking(boost::fibers::context *self, parker &on) noexcept;
+
+/// Makes the detached task `ctx` runnable: next on this thread's worker when
+/// the caller runs on one (Go's runnext: a woken consumer follows its
+/// producer on one thread), else on any worker through the shared queue.
+void run_next(boost::fibers::context *ctx) noexcept;
+
+/// Sleeps the calling fiber until `until` (Boost.Fiber's sleep), telling its
+/// worker that its dispatcher has a sleeper to wake.
+void sleep_until(std::chrono::steady_clock::time_point until);
+
+/// Called by a task about to finish: its worker's dispatcher frees it.
+void task_finishing() noexcept;
 
 /// Starts the worker pool on first use.
 void ensure_workers_started();

@@ -107,26 +107,26 @@ void deallocate_task_stack(boost::context::stack_context &stack) noexcept {
   stack_pool::instance().deallocate(stack);
 }
 
-void run_task(std::unique_ptr<task_record> record, std::function<void()> body) {
+void run_task(std::unique_ptr<task_record> record) {
   auto &properties = boost::this_fiber::properties<task_properties>();
   properties.record = record.get();
   set_running_task(record.get()); // the scheduler saw none at the switch
   try {
-    body();
+    record->run_body();
   } catch (...) {
     die_of_escaped_exception(*record);
   }
   task_registry::instance().remove(record.get());
   set_running_task(nullptr); // the record dies with this frame
+  task_finishing();
   sanitizer_fibers::happens_before(&properties); // see ~task_properties
 }
 
 std::uint64_t spawn(std::string name, std::source_location site,
-                    std::function<void()> body) {
+                    std::unique_ptr<task_record> record) {
   ensure_workers_started();
   ensure_thread_joined();
   auto &registry = task_registry::instance();
-  auto record = std::make_unique<task_record>();
   record->id = registry.next_id();
   record->name = std::move(name);
   record->spawn_site = site;
@@ -134,7 +134,7 @@ std::uint64_t spawn(std::string name, std::source_location site,
   record->last_progress_ns.store(steady_now_ns(), std::memory_order_relaxed);
   const std::uint64_t id = record->id;
   registry.add(record.get());
-  start_task_fiber(std::move(record), std::move(body));
+  start_task_fiber(std::move(record));
   return id;
 }
 

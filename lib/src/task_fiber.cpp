@@ -18,13 +18,10 @@ struct pooled_stack {
 
 } // namespace
 
-void start_task_fiber(std::unique_ptr<task_record> record,
-                      std::function<void()> body) {
+void start_task_fiber(std::unique_ptr<task_record> record) {
   boost::fibers::fiber(
       boost::fibers::launch::post, std::allocator_arg, pooled_stack{},
-      [record = std::move(record), body = std::move(body)]() mutable {
-        run_task(std::move(record), std::move(body));
-      })
+      [record = std::move(record)]() mutable { run_task(std::move(record)); })
       .detach();
 }
 

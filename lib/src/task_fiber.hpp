@@ -11,7 +11,6 @@
 // make the fiber; the task's own code is in run_task, instrumented.
 #pragma once
 
-#include <functional>
 #include <memory>
 
 #include <boost/context/stack_context.hpp>
@@ -21,14 +20,13 @@
 namespace tether::detail {
 
 /// Starts a detached fiber, posted to the worker pool, that calls
-/// run_task(record, body). Defined in task_fiber.cpp.
-void start_task_fiber(std::unique_ptr<task_record> record,
-                      std::function<void()> body);
+/// run_task(record). Defined in task_fiber.cpp.
+void start_task_fiber(std::unique_ptr<task_record> record);
 
 // Defined in task.cpp.
 
 /// Runs a task's body on its fiber, then unregisters and frees its record.
-void run_task(std::unique_ptr<task_record> record, std::function<void()> body);
+void run_task(std::unique_ptr<task_record> record);
 
 /// A stack for a task's fiber, reused from a finished task when possible.
 [[nodiscard]] boost::context::stack_context allocate_task_stack();

@@ -2,8 +2,6 @@
 
 #include <stdexcept>
 
-#include <boost/fiber/operations.hpp>
-
 #include "scheduler.hpp"
 #include "timer_service.hpp"
 #include "timer_state.hpp"
@@ -144,7 +142,7 @@ recv_chan<clock::time_point> tick(clock::duration period,
 void sleep(clock::duration d, std::source_location site) {
   detail::ensure_thread_joined();
   detail::blocked_scope blocked(detail::block_kind::sleep, site);
-  boost::this_fiber::sleep_for(d);
+  detail::sleep_until(std::chrono::steady_clock::now() + d);
 }
 
 std::error_code sleep(const context &ctx, clock::duration d,

@@ -59,6 +59,27 @@ TEST(Context, CancelFuncCopiesShareOneCancellation) {
   cancel();
 }
 
+TEST(Context, DoneAndStopTokenFirstAskedAfterCancel) {
+  // Both are made on first use: asked only after the cancel, they are
+  // already closed and stopped.
+  auto [ctx, cancel] = tether::with_cancel(tether::background());
+  cancel();
+  EXPECT_TRUE(is_done(ctx));
+  EXPECT_EQ(ctx.done().recv(), std::nullopt);
+  EXPECT_TRUE(ctx.stop_token().stop_requested());
+  // A child born cancelled answers the same.
+  auto [child, cancel_child] = tether::with_cancel(ctx);
+  EXPECT_TRUE(is_done(child));
+  EXPECT_TRUE(child.stop_token().stop_requested());
+  cancel_child();
+}
+
+TEST(Context, DoneAskedTwiceIsOneChannel) {
+  auto [ctx, cancel] = tether::with_cancel(tether::background());
+  EXPECT_TRUE(ctx.done() == ctx.done());
+  cancel();
+}
+
 TEST(Context, TimeoutSetsDeadlineExceeded) {
   auto [ctx, cancel] = tether::with_timeout(tether::background(), 10ms);
   EXPECT_EQ(ctx.done().recv(), std::nullopt);

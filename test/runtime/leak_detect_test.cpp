@@ -173,6 +173,15 @@ TEST(LeakFamilies, DroppedCancelWithItsSite) {
     cancel_parent();
   }
   EXPECT_EQ(leak::verify_none(opts).dropped_cancels.size(), 1u);
+  // Copies share one record: reported once, when the last copy goes.
+  {
+    auto [ctx, cancel] = tether::with_cancel(tether::background());
+    tether::cancel_func copy = cancel;
+    tether::cancel_func moved = std::move(copy);
+    copy = moved;
+    EXPECT_EQ(leak::verify_none(opts).dropped_cancels.size(), 1u);
+  }
+  EXPECT_EQ(leak::verify_none(opts).dropped_cancels.size(), 2u);
 }
 
 TEST(LeakFamilies, TickerNobodyReads) {

@@ -63,8 +63,14 @@ private:
 class TETHER_ANNOTATE("tether::cancel_func") cancel_func {
 public:
   cancel_func() = default;
-  explicit cancel_func(std::shared_ptr<detail::cancel_record> record) noexcept
-      : record_(std::move(record)) {}
+  explicit cancel_func(std::shared_ptr<detail::cancel_record> record) noexcept;
+  cancel_func(const cancel_func &other) noexcept;
+  cancel_func(cancel_func &&other) noexcept = default;
+  cancel_func &operator=(cancel_func other) noexcept {
+    std::swap(record_, other.record_);
+    return *this;
+  }
+  ~cancel_func();
 
   void operator()() const;
 

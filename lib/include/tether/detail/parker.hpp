@@ -33,6 +33,11 @@ public:
   /// returns, or even before it returns to its caller.
   void unpark() noexcept;
 
+  /// For the scheduler: the parking task `self` is off its stack and
+  /// detached from its worker; publishes it to unpark and releases the lock
+  /// park() took.
+  void park_detached(boost::fibers::context *self) noexcept;
+
 private:
   std::atomic<int> winner_{-1};
   // The lock orders park against unpark; the flags are atomics as well

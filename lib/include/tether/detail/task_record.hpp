@@ -43,6 +43,14 @@ template <class S> long shared_use_count(const void *handle) noexcept {
 }
 
 struct task_record {
+  task_record() = default;
+  task_record(const task_record &) = delete;
+  task_record &operator=(const task_record &) = delete;
+  /// A task's record is a task_with_body (detail/spawn.hpp).
+  virtual ~task_record() = default;
+  /// Runs the task's body; a plain thread's record has none.
+  virtual void run_body() {}
+
   std::uint64_t id = 0;
   std::string name;
   std::source_location spawn_site;
