@@ -8,8 +8,10 @@
 // receive can match it: every receiving party can stop receiving first (the
 // owner returns or throws before it receives, or its select takes a give-up
 // case; a receiving task returns), there is no receiver at all, or more
-// sends can happen than receives plus buffer room. A task that ranges over
-// the channel is reported when no party closes it on every path. Each shape
+// sends can happen than receives plus buffer room, or the receiver drains one
+// value per sender in a loop it can leave early. A task that ranges over the
+// channel is reported when no party closes it on every path. A pointer to a
+// channel (shared_ptr, unique_ptr, new) counts as the channel. Each shape
 // of docs/checks/tether-unbounded-channel-send.md has one function here.
 //
 //===----------------------------------------------------------------------===//
