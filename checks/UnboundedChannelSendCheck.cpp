@@ -8,8 +8,10 @@
 // receive can match it: every receiving party can stop receiving first (the
 // owner returns or throws before it receives, or its select takes a give-up
 // case; a receiving task returns), there is no receiver at all, or more
-// sends can happen than receives plus buffer room. A task that ranges over
-// the channel is reported when no party closes it on every path. Each shape
+// sends can happen than receives plus buffer room, or the receiver drains one
+// value per sender in a loop it can leave early. A task that ranges over the
+// channel is reported when no party closes it on every path. A pointer to a
+// channel (shared_ptr, unique_ptr, new) counts as the channel. Each shape
 // of docs/checks/tether-unbounded-channel-send.md has one function here.
 //
 //===----------------------------------------------------------------------===//
@@ -48,8 +50,9 @@ struct UnboundedChannelSendCheck::SendTally {
 
 namespace {
 
-/// Matches a declaration statement once per local channel it declares with an
-/// initialiser, binding the channel to "var" and the initialiser to "init".
+/// Matches a declaration statement once per local channel (or pointer to one)
+/// it declares with an initialiser, binding the variable to "var" and the
+/// initialiser to "init".
 /// Written out rather than as declStmt(forEach(varDecl(...))): the finder
 /// runs it on every declaration statement, and `forEach` memoizes each run.
 AST_MATCHER_P(DeclStmt, declaresChannels, const model::ApiModel *, Model) {
@@ -58,7 +61,9 @@ AST_MATCHER_P(DeclStmt, declaresChannels, const model::ApiModel *, Model) {
   for (const Decl *D : Node.decls()) {
     const auto *Var = dyn_cast<VarDecl>(D);
     if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-        !Var->getAnyInitializer() || !Model->isChannelType(Var->getType()))
+        !Var->getAnyInitializer() ||
+        !(Model->isChannelType(Var->getType()) ||
+          Model->isChannelHolder(Var->getType())))
       continue;
     ast_matchers::internal::BoundNodesTreeBuilder One(*Builder);
     One.setBinding("var", DynTypedNode::create(*Var));
@@ -196,7 +201,7 @@ void UnboundedChannelSendCheck::checkSends(const ChannelParties &Ch,
   for (unsigned Sender : Tally.Senders)
     ReportedAny |= checkNoReceiver(Ch, Tally, Sender, Ctx) ||
                    checkReceiversStop(Ch, Tally, Sender, Ctx);
-  if (ReportedAny)
+  if (ReportedAny || checkDrainLeftEarly(Ch, Tally, Ctx))
     return;
   // More sends than receives plus buffer room: shapes 3 and 4.
   const unsigned Recvs = countReceives(Ch, Tally.Receivers);
@@ -247,6 +252,10 @@ UnboundedChannelSendCheck::tallySends(const ChannelParties &Ch,
                        isLastAction(P.firstSend()->S, P.Body, Ctx);
   }
   Tally.CanBuffer &= Tally.Sends <= 64; // not UnboundedCount either
+  // One edit to a template serves every instantiation: a count of sends
+  // that can depend on the template's arguments is not written into it.
+  Tally.CanBuffer &=
+      Tally.Sends == 1 || !Ch.Owner->getTemplateInstantiationPattern();
   return Tally;
 }
 
@@ -465,6 +474,130 @@ void UnboundedChannelSendCheck::checkMoreSendsThanReceives(
          DiagnosticIDs::Note)
         << Ch.Var;
   noteHowToFix(Send->Loc, Tally);
+}
+
+namespace {
+
+/// The variable (or field) whose value, or size, `E` is: `n`, `shards`,
+/// `shards.size()`, `this->shards_.size()`; null for anything else.
+const ValueDecl *countSource(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Size = dyn_cast<CXXMemberCallExpr>(E);
+      Size && Size->getNumArgs() == 0 && Size->getMethodDecl() &&
+      Size->getMethodDecl()->getIdentifier() &&
+      Size->getMethodDecl()->getName() == "size")
+    E = Size->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+/// What bounds the loop `Loop`'s trip count: the range of a range-for, the
+/// `n` of `for (...; i < n; ...)` (or `i != n`, `n > i`); null otherwise.
+const ValueDecl *loopBound(const Stmt *Loop) {
+  if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+    return countSource(Range->getRangeInit());
+  const auto *For = dyn_cast_or_null<ForStmt>(Loop);
+  const auto *Cond =
+      For ? dyn_cast_or_null<BinaryOperator>(For->getCond()) : nullptr;
+  if (!Cond)
+    return nullptr;
+  if (Cond->getOpcode() == BO_LT || Cond->getOpcode() == BO_NE)
+    return countSource(Cond->getRHS());
+  if (Cond->getOpcode() == BO_GT)
+    return countSource(Cond->getLHS());
+  return nullptr;
+}
+
+/// True if `Recv`, a receive of party `Receiver` in a loop, runs once per
+/// send: the counts are the same constant, or the one sending party is
+/// started in a loop of `Receiver` bounded by what bounds the receive's.
+bool drainsEverySender(const ChannelParties &Ch, unsigned Receiver,
+                       llvm::ArrayRef<unsigned> Senders, unsigned Sends,
+                       const ChannelOp &Recv, ASTContext &Ctx) {
+  if (!Recv.InLoop)
+    return false;
+  if (Recv.Times != UnboundedCount || Sends != UnboundedCount)
+    return Recv.Times == Sends;
+  if (Senders.size() != 1)
+    return false;
+  const Party &Sender = Ch.Parties[Senders.front()];
+  if (Sender.Parent != int(Receiver) || Sender.firstSend()->InLoop)
+    return false;
+  const ValueDecl *Bound = loopBound(analysis::enclosingLoop(Recv.S, Ctx));
+  return Bound &&
+         Bound == loopBound(analysis::enclosingLoop(Sender.Spawn, Ctx));
+}
+
+} // namespace
+
+bool UnboundedChannelSendCheck::checkDrainLeftEarly(const ChannelParties &Ch,
+                                                    const SendTally &Tally,
+                                                    ASTContext &Ctx) {
+  // One receiving party, one send per sender, and a buffer that is known
+  // to be smaller than the number of senders.
+  if (Tally.Receivers.size() != 1 || Tally.Double ||
+      (Tally.Sends == UnboundedCount && Ch.Capacity != 0))
+    return false;
+  const unsigned R = Tally.Receivers.front();
+  const Party &Q = Ch.Parties[R];
+  if (Q.Fn->isMain())
+    return false; // leaving main ends the program
+  const ChannelOp *Drain = nullptr;
+  for (const ChannelOp &O : Q.Ops)
+    if (O.Kind == OpKind::Recv &&
+        drainsEverySender(Ch, R, Tally.Senders, Tally.Sends, O, Ctx)) {
+      Drain = &O;
+      break;
+    }
+  analysis::FunctionPaths *Graph = Drain ? pathsOf(Q.Fn, Ctx) : nullptr;
+  if (!Graph)
+    return false;
+  // A path from the receive to an exit that neither comes back to a receive
+  // (the next iteration, a loop that drains the rest: its condition stands
+  // for it) nor closes the channel (which wakes the senders).
+  llvm::SmallPtrSet<const Stmt *, 8> Discharges;
+  for (const ChannelOp &O : Q.Ops) {
+    const Stmt *Loop = O.InLoop ? analysis::enclosingLoop(O.S, Ctx) : nullptr;
+    const Expr *Cond = analysis::getLoopCondition(Loop);
+    if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+      Cond = Range->getCond();
+    if (O.Kind == OpKind::Close || (O.Kind != OpKind::Send && !Cond))
+      Discharges.insert(O.S);
+    else if (O.Kind != OpKind::Send)
+      Discharges.insert(Cond);
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::optional<analysis::LeakingExit> Exit =
+      Graph->findUndischargedExit(Drain->S, Discharges);
+  if (!Exit || !claim(Exit->Loc, SM))
+    return false;
+  {
+    auto Diag = diag(Exit->Loc, "%0 can %select{return|throw|co_return|finish|"
+                                "throw}1 before receiving from every sender "
+                                "of %2; the senders not yet received from "
+                                "block forever")
+                << describe(Q.Fn) << static_cast<int>(Exit->Kind) << Ch.Var;
+    suggestBuffering(Diag, Ch, Tally);
+  }
+  for (unsigned S : Tally.Senders) {
+    const Party &P = Ch.Parties[S];
+    diag(P.Spawn->getBeginLoc(),
+         "%select{a sender is started here|%1 senders are started "
+         "here|senders are started here in a loop}0",
+         DiagnosticIDs::Note)
+        << (P.Mult == 1                ? 0
+            : P.Mult == UnboundedCount ? 2
+                                       : 1)
+        << P.Mult;
+  }
+  const ChannelOp *Send = Ch.Parties[Tally.Senders.front()].firstSend();
+  diag(Send->Loc, "the send blocks here until its value is received",
+       DiagnosticIDs::Note);
+  noteHowToFix(Send->Loc, Tally);
+  return true;
 }
 
 void UnboundedChannelSendCheck::checkRangesNeverClosed(const ChannelParties &Ch,

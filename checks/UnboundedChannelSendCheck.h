@@ -15,8 +15,9 @@ namespace clang::tidy::tether {
 /// Finds a blocking channel send in a spawned task that can never be
 /// matched because every party that would receive can stop receiving first
 /// (an early return, a select that times out, more senders than receives, a
-/// second send on one path, no receiver at all), and a task that ranges over
-/// a channel its producers do not close on every path.
+/// second send on one path, no receiver at all, a return on the first error
+/// while draining one value per sender), and a task that ranges over a
+/// channel its producers do not close on every path.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/tether-unbounded-channel-send.md
@@ -43,6 +44,10 @@ private:
   void checkMoreSendsThanReceives(const model::ChannelParties &Ch,
                                   const SendTally &Tally, unsigned Recvs,
                                   ASTContext &Ctx);
+  /// Shape 7: the receiver drains one value per sender in a loop but can
+  /// leave it (return or throw on the first error) before the last one.
+  bool checkDrainLeftEarly(const model::ChannelParties &Ch,
+                           const SendTally &Tally, ASTContext &Ctx);
   /// Shape 6: a task ranges over a channel no party closes on every path.
   void checkRangesNeverClosed(const model::ChannelParties &Ch, ASTContext &Ctx);
 

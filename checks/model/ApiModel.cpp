@@ -84,6 +84,23 @@ bool isInStd(const Decl *D) {
   return D && D->getDeclContext()->isStdNamespace();
 }
 
+QualType pointeeOfHolder(QualType T) {
+  if (T.isNull())
+    return QualType();
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    return T->getPointeeType();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || !isInStd(Spec) || !Spec->getIdentifier() ||
+      !(Spec->getName() == "shared_ptr" || Spec->getName() == "unique_ptr"))
+    return QualType();
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Args[0].getAsType();
+}
+
 bool isAtomicType(QualType T) {
   T = T.getNonReferenceType();
   if (T->isAtomicType())

@@ -65,8 +65,12 @@ public:
   bool isRecv(const FunctionDecl *F) const;
   bool isMakeChannel(const FunctionDecl *F) const;
   bool isClose(const FunctionDecl *F) const;
+  /// A raw pointer, `std::shared_ptr` or `std::unique_ptr` to a channel: how
+  /// code shares a channel that cannot be copied (Boost.Fiber's).
+  bool isChannelHolder(QualType T) const;
   /// The capacity the initializer `Init` gives a channel, if it is a
-  /// constant (`make_chan<T>(4)`, `buffered_channel<T>(8)`); `Make` (if
+  /// constant (`make_chan<T>(4)`, `buffered_channel<T>(8)`), also through a
+  /// holder (`std::make_shared<buffered_channel<T>>(8)`, `new`); `Make` (if
   /// given) gets the make call.
   std::optional<uint64_t>
   channelCapacity(const Expr *Init, ASTContext &Ctx,
@@ -118,6 +122,11 @@ public:
 
 private:
   bool isCancellableOverload(const NamedDecl *Candidate) const;
+  /// channelCapacity of a channel of class `Class` constructed from `Args`.
+  std::optional<uint64_t> constructedCapacity(const CXXRecordDecl *Class,
+                                              llvm::ArrayRef<const Expr *> Args,
+                                              ASTContext &Ctx,
+                                              const CallExpr **Make) const;
 
   unsigned Groups;
   NameList ChannelTypes, SendFunctions, RecvFunctions, MakeChannelFunctions,
@@ -141,6 +150,10 @@ bool functionHasRole(const FunctionDecl *F, Role R, const NameList &Names);
 
 /// True if `D` is declared in namespace std (or a nested/inline one).
 bool isInStd(const Decl *D);
+
+/// What `T` (through references) points to, if it is a raw pointer, a
+/// `std::shared_ptr` or a `std::unique_ptr`; null otherwise.
+QualType pointeeOfHolder(QualType T);
 
 /// True if `T` (through references) is `_Atomic` or a `std::atomic*` class.
 bool isAtomicType(QualType T);

@@ -50,8 +50,24 @@ bool contains(const Stmt *Outer, SourceLocation Loc, const SourceManager &SM) {
          !SM.isBeforeInTranslationUnit(SM.getFileLoc(R.getEnd()), Loc);
 }
 
+/// The pointer `E` dereferences (`*p`, `p->`, for raw and smart pointers),
+/// or null.
+const Expr *dereferenced(const Expr *E) {
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_Deref)
+    return Unary->getSubExpr();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() == 1 &&
+      (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow))
+    return Op->getArg(0);
+  return nullptr;
+}
+
+/// The channel (or the pointer to it) `E` names.
 const ValueDecl *channelOf(const Expr *E) {
   E = stripTransparent(E);
+  if (const Expr *Pointer = dereferenced(E))
+    E = stripTransparent(Pointer);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return Ref->getDecl();
   if (const auto *Member = dyn_cast<MemberExpr>(E))
@@ -212,6 +228,12 @@ void Collector::classify(unsigned Index, const DeclRefExpr *Ref,
     return;
   const Stmt *Child = Ref;
   DynTypedNode Up = valueParent(Ref, Ctx, &Child);
+  // A channel held through a pointer: what `*p` or `p->` does is what the
+  // channel does (`p->send(v)` on a raw pointer is a member call already).
+  if (const auto *Deref = Up.get<Expr>();
+      Deref && Model.isChannelHolder(Ch.Parties[Index].Var->getType()) &&
+      dereferenced(Deref) == Child)
+    Up = valueParent(Deref, Ctx, &Child);
   if (classifyRangeFor(Index, Up, Child))
     return;
   const Stmt *Parent = Up.get<Stmt>();
@@ -255,6 +277,18 @@ bool Collector::classifyInLambda(unsigned Index, const DeclRefExpr *Ref,
   });
   if (!Outermost)
     return false;
+  // `[c = ch]`, `[p = std::move(p)]`: a new variable the collector does not
+  // follow.
+  if (llvm::any_of(Outermost->captures(), [&](const LambdaCapture &C) {
+        const auto *Init = C.capturesVariable()
+                               ? dyn_cast<VarDecl>(C.getCapturedVar())
+                               : nullptr;
+        return Init && Init->isInitCapture() && Init->getInit() &&
+               contains(Init->getInit(), Ref->getLocation(), SM);
+      })) {
+    Unknown = true;
+    return true;
+  }
   if (!InBody || !SeenLambdas.insert(Outermost).second)
     return true; // the capture itself, or a task already collected
   // Find the spawn site whose body is this lambda.
@@ -361,8 +395,11 @@ bool Collector::classifySpawnArgument(unsigned Index, const Stmt *Parent,
   for (unsigned I = 0; I < Site->NumArgs; ++I) {
     if (Site->Args[I] != Child)
       continue;
-    if (!Fn || I >= Fn->getNumParams() ||
-        !Model.isChannelType(Fn->getParamDecl(I)->getType()))
+    QualType Param = Fn && I < Fn->getNumParams()
+                         ? Fn->getParamDecl(I)->getType()
+                         : QualType();
+    if (Param.isNull() ||
+        !(Model.isChannelType(Param) || Model.isChannelHolder(Param)))
       Unknown = true;
     else
       addTask(Index, E, Fn, Fn->getParamDecl(I), Depth);

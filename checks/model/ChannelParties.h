@@ -5,7 +5,10 @@
 // owner or in those tasks, each with what it does to the channel. A channel
 // whose every use is such a party's send, receive, range-for or close can be
 // reasoned about; any other use (passed to a function, stored, copied,
-// captured by a lambda that is not a task body) means it escapes.
+// captured by a lambda that is not a task body, an init-capture) means it
+// escapes. A local pointer to a channel (`std::make_shared<channel>()`,
+// `std::make_unique`, `new`) is followed the same way: `*p` and `p->` are
+// the channel's uses.
 //
 //===----------------------------------------------------------------------===//
 

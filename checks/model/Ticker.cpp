@@ -6,7 +6,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "ApiModel.h"
-#include "clang/AST/DeclTemplate.h"
 
 namespace clang::tidy::tether::model {
 
@@ -29,19 +28,10 @@ bool ApiModel::isOneShotTimer(const FunctionDecl *F) const {
 bool ApiModel::isTickerHolder(QualType T) const {
   if (T.isNull())
     return false;
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    return isTickerType(T->getPointeeType());
-  if (isTickerType(T))
+  if (isTickerType(T.getNonReferenceType()))
     return true;
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getCanonicalType()->getAsCXXRecordDecl());
-  if (!Spec || !isInStd(Spec) || !Spec->getIdentifier() ||
-      !(Spec->getName() == "shared_ptr" || Spec->getName() == "unique_ptr"))
-    return false;
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
-  return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
-         isTickerType(Args[0].getAsType());
+  QualType Pointee = pointeeOfHolder(T);
+  return !Pointee.isNull() && isTickerType(Pointee);
 }
 
 } // namespace clang::tidy::tether::model
