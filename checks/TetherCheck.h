@@ -39,6 +39,7 @@ constexpr llvm::StringLiteral SkippedRelease = "tether-skipped-release";
 constexpr llvm::StringLiteral UnreleasedWait = "tether-unreleased-wait";
 constexpr llvm::StringLiteral UninterruptibleWait =
     "tether-uninterruptible-wait";
+constexpr llvm::StringLiteral UnobservedStop = "tether-unobserved-stop";
 } // namespace check_names
 
 class TetherCheck : public ClangTidyCheck {

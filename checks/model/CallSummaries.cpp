@@ -38,6 +38,13 @@ unsigned testStatement(const ApiModel &Model, const Stmt *S, bool InLambda,
   // A lambda's blocking call runs where the lambda is called.
   if (!InLambda && blocksWithoutDeadline(Call, Model, Ctx))
     Bits |= bit(Blocks);
+  if (!InLambda &&
+      ((hasName(Callee, "join") &&
+        (isStdMember(Callee, "thread") || isStdMember(Callee, "jthread"))) ||
+       ((hasName(Callee, "wait") || hasName(Callee, "get")) &&
+        (isStdMember(Callee, "future") ||
+         isStdMember(Callee, "shared_future")))))
+    Bits |= bit(JoinsThread);
   return Bits;
 }
 

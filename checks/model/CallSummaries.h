@@ -14,6 +14,7 @@
 //                                       calls `stop_requested`
 //   S->has(HasErrors)                   code with compile errors: too little
 //                                       is known to report anything
+//   S->has(JoinsThread)                 joins a thread or waits for a future
 //   S->has(analysis::ForeverLoop)       a loop whose condition is always true
 //   S->has(analysis::MayLeave)          a throw or [[noreturn]] call
 //   mayObserve(Facts, Var)              reads `Var`, or calls code unknown
@@ -38,6 +39,9 @@ enum SummaryProperty : unsigned {
   UsesStopSignal,
   /// An expression or declaration with compile errors.
   HasErrors,
+  /// A wait for another thread: `join` of a `std::thread` or
+  /// `std::jthread`, `wait` or `get` of a future.
+  JoinsThread,
 };
 
 /// True if `D` belongs to the runtime library (namespaces std and tether),
