@@ -226,6 +226,32 @@ bool sendHasRoom(const model::ApiModel &Model, const CallExpr *Call,
   return Sends <= *Capacity;
 }
 
+/// The first loop that can never be left in `Task` or in a function it
+/// calls, at any depth (not through lambdas it only stores, nor into the
+/// runtime library).
+const Stmt *findForeverLoopBelow(const FunctionDecl *Task,
+                                 model::CallSummaries &Graph, ASTContext &Ctx) {
+  if (const Stmt *Loop = analysis::findForeverLoop(Task->getBody(), Ctx))
+    return Loop;
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Seen{Task};
+  llvm::SmallVector<const FunctionDecl *, 8> Queue{Task};
+  for (size_t I = 0; I < Queue.size(); ++I) {
+    const analysis::FunctionSummary *Summary = Graph.summaryOf(Queue[I]);
+    if (!Summary || !Summary->has(analysis::ForeverLoop))
+      continue;
+    for (const analysis::CallEdge &Edge : Summary->Calls) {
+      if (Edge.InLambda || model::isRuntimeLibrary(Edge.Callee) ||
+          !Seen.insert(Edge.Callee).second)
+        continue;
+      if (const Stmt *Loop =
+              analysis::findForeverLoop(Edge.Callee->getBody(), Ctx))
+        return Loop;
+      Queue.push_back(Edge.Callee);
+    }
+  }
+  return nullptr;
+}
+
 /// The first call in `Body` that blocks and has a cancellable overload.
 const CallExpr *findCancellableBlockingCall(const model::ApiModel &Model,
                                             const Stmt *Body, ASTContext &Ctx) {
@@ -597,7 +623,7 @@ void DroppedCancellationCheck::checkSpawn(const Expr *SiteExpr,
       });
   const bool ReportedLoop = Site->Kind == model::SpawnKind::StdJThread &&
                             !TakesStopToken &&
-                            checkJThreadLoop(SiteExpr, TaskBody, Ctx);
+                            checkJThreadLoop(SiteExpr, Task, Ctx);
 
   // A lambda task that blocks but gets none of the tokens in scope.
   if (Tokens.empty() || TakesToken || ReportedLoop || !ReportUntokenedTasks)
@@ -645,12 +671,12 @@ bool DroppedCancellationCheck::checkUnusedTokenParameters(
 }
 
 bool DroppedCancellationCheck::checkJThreadLoop(const Expr *SiteExpr,
-                                                const Stmt *TaskBody,
+                                                const FunctionDecl *Task,
                                                 ASTContext &Ctx) {
   // Yields to tether-loop-without-exit, which reports the loop itself.
   if (!ReportJThreadLoops || isEnabled(check_names::LoopWithoutExit))
     return false;
-  const Stmt *Loop = analysis::findForeverLoop(TaskBody, Ctx);
+  const Stmt *Loop = findForeverLoopBelow(Task, summaries(Ctx), Ctx);
   SourceLocation Loc = SiteExpr->getExprLoc();
   if (!Loop || !claim(Loc, Ctx.getSourceManager()))
     return false;

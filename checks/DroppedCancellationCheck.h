@@ -43,9 +43,9 @@ private:
   /// stop token.
   bool checkUnusedTokenParameters(const model::SpawnSite &Site,
                                   const FunctionDecl *Task);
-  /// A std::jthread whose callable takes no token and loops forever; true
-  /// if reported.
-  bool checkJThreadLoop(const Expr *SiteExpr, const Stmt *TaskBody,
+  /// A std::jthread whose callable takes no token and loops forever, in
+  /// its body or a function it calls at any depth; true if reported.
+  bool checkJThreadLoop(const Expr *SiteExpr, const FunctionDecl *Task,
                         ASTContext &Ctx);
   void checkStopCallback(const CXXConstructExpr *Construct, ASTContext &Ctx);
 

@@ -3,9 +3,9 @@
 // Part of tether: clang-tidy checks for the C++ analogues of goroutine leaks.
 //
 // A loop in a task body (the callable given to a spawn site, and the
-// functions it calls directly) is reported when
+// functions it calls, at any depth) is reported when
 //   - nothing leaves it: no break, return, throw, goto, co_return, suspension
-//     or [[noreturn]] call, here or in a function it calls directly;
+//     or [[noreturn]] call, here or in a function it calls;
 //   - its condition is always true, or reads only variables that cannot
 //     change inside the loop; a plain bool that another thread can write
 //     gets its own message (a data race the compiler may hoist);
@@ -79,26 +79,6 @@ bool isPlainBool(QualType T) {
          !isAtomicOrVolatile(T);
 }
 
-/// The function called directly by `Call`, with a body in this translation
-/// unit and outside namespace std: the one level deep the check follows.
-/// The runtime library itself (namespace std, namespace tether) is modelled,
-/// not analysed.
-const FunctionDecl *followedCallee(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee)
-    return nullptr;
-  for (const DeclContext *DC = Callee->getDeclContext();
-       DC && !DC->isTranslationUnit(); DC = DC->getParent()) {
-    if (DC->isStdNamespace())
-      return nullptr;
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
-        NS && NS->getIdentifier() && NS->getName() == "tether" &&
-        NS->getParent()->isTranslationUnit())
-      return nullptr;
-  }
-  return patternOf(Callee);
-}
-
 /// True if the standard library's locks or condition variables are used in
 /// `S`: a flag read beside them is ordered by them in practice.
 bool synchronizes(const Stmt *S) {
@@ -147,8 +127,8 @@ struct Condition {
 class ConditionReader {
 public:
   ConditionReader(const FunctionDecl *Fn, bool IsTaskBody, const Stmt *Loop,
-                  ASTContext &Ctx)
-      : Fn(Fn), IsTaskBody(IsTaskBody), Loop(Loop), Ctx(Ctx),
+                  const analysis::Facts &Calls, ASTContext &Ctx)
+      : Fn(Fn), IsTaskBody(IsTaskBody), Loop(Loop), Calls(Calls), Ctx(Ctx),
         Mutations(*Loop, Ctx) {}
 
   Condition read(const Expr *Cond) {
@@ -327,61 +307,37 @@ private:
     Result.changes();
   }
 
-  /// True if the loop, or a function it calls directly, writes `Field`; or
-  /// if it calls a member function whose body this translation unit lacks.
+  /// True if the loop, or a function it calls at any depth, writes `Field`;
+  /// or if it calls a member function of the field's class whose body this
+  /// translation unit lacks.
   bool fieldWritten(const FieldDecl *Field) {
-    bool Written = false;
-    auto Check = [&](const Stmt *Scope, analysis::MutationScope &Analyzer) {
-      forEachStmt(Scope, [&](const Stmt *Node) {
-        const auto *Use = dyn_cast<MemberExpr>(Node);
-        if (!Written && Use && Use->getMemberDecl() == Field &&
-            Analyzer.isMutated(Use))
-          Written = true;
-      });
-    };
-    Check(Loop, Mutations);
-    forEachCallee([&](const CallExpr *Call, const FunctionDecl *Callee) {
-      if (Written)
-        return;
-      if (!Callee) {
-        // A member function of the same class without a body here may
-        // write the field.
-        if (const auto *Method =
-                dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()))
-          if (!Method->isConst() && !Method->isStatic() &&
-              Method->getParent() == Field->getParent())
-            Written = true;
-        return;
-      }
-      analysis::MutationScope Analyzer(*Callee->getBody(), Ctx);
-      Check(Callee->getBody(), Analyzer);
+    bool Written = Calls.writes(Field);
+    forEachStmt(Loop, [&](const Stmt *Node) {
+      const auto *Use = dyn_cast<MemberExpr>(Node);
+      if (!Written && Use && Use->getMemberDecl() == Field &&
+          Mutations.isMutated(Use))
+        Written = true;
     });
-    return Written;
+    return Written ||
+           llvm::any_of(Calls.Opaque, [&](const FunctionDecl *Callee) {
+             const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+             return Method && !Method->isConst() && !Method->isStatic() &&
+                    Method->getParent() == Field->getParent();
+           });
   }
 
-  /// True if a function called directly from the loop writes `Var`.
+  /// True if a function called from the loop, at any depth, writes `Var`.
   bool writtenByCallees(const VarDecl *Var) {
     if (Var->hasLocalStorage() && !Var->getType()->isReferenceType())
       return false; // only reachable from here
-    bool Written = false;
-    forEachCallee([&](const CallExpr *, const FunctionDecl *Callee) {
-      if (Written || !Callee)
-        return;
-      Written = analysis::MutationScope(*Callee->getBody(), Ctx).isMutated(Var);
-    });
-    return Written;
-  }
-
-  template <class F> void forEachCallee(F &&Visit) {
-    forEachStmt(Loop, [&](const Stmt *Node) {
-      if (const auto *Call = dyn_cast<CallExpr>(Node))
-        Visit(Call, followedCallee(Call));
-    });
+    return Calls.writes(Var->getCanonicalDecl());
   }
 
   const FunctionDecl *Fn;
   const bool IsTaskBody;
   const Stmt *Loop;
+  /// What the loop does through the functions it calls.
+  const analysis::Facts &Calls;
   ASTContext &Ctx;
   analysis::MutationScope Mutations;
   Condition Result;
@@ -397,12 +353,16 @@ bool carriesStop(const model::ApiModel &Model, QualType Type) {
 
 /// True if something in `Loop` can stop it: it uses a token, context or
 /// channel, selects, calls `stop_requested` or a cancellation point, calls
-/// a function that may leave it (or whose body uses a token), or, inside a
-/// try block (`InTry`), calls a function that may throw to the handlers.
-/// Code with errors (mid-edit) is not understood well enough to report.
+/// a function that may leave it or uses a token (at any depth: `Calls`),
+/// or, inside a try block (`InTry`), calls a function that may throw to the
+/// handlers. Code with errors (mid-edit) is not understood well enough to
+/// report.
 bool observesStop(const model::ApiModel &Model,
                   const model::NameList &CancellationPoints, const Stmt *Loop,
-                  bool InTry) {
+                  const analysis::Facts &Calls, bool InTry) {
+  if (Calls.has(model::UsesStopSignal) || Calls.has(model::HasErrors) ||
+      Calls.has(analysis::MayLeave))
+    return true;
   bool Observes = false;
   forEachStmt(Loop, [&](const Stmt *Node) {
     if (Observes)
@@ -430,16 +390,8 @@ bool observesStop(const model::ApiModel &Model,
       if (!Proto || !Proto->isNothrow())
         Observes = true;
     }
-    if (const FunctionDecl *Followed = followedCallee(Call)) {
-      if (analysis::calleeMayLeave(Followed))
-        Observes = true;
-      forEachStmt(Followed->getBody(), [&](const Stmt *Inner) {
-        if (const auto *E = dyn_cast<Expr>(Inner))
-          Observes |= carriesStop(Model, E->getType());
-      });
-    } else if (Callee && Callee->isNoReturn()) {
+    if (Callee && Callee->isNoReturn())
       Observes = true;
-    }
   });
   return Observes;
 }
@@ -542,21 +494,33 @@ void LoopWithoutExitCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   ASTContext &Ctx = *Result.Context;
 
-  checkFunction(T, T.Body, nullptr, Ctx);
+  checkFunction(T, T.Body, {}, Ctx);
 
-  // One level deep: the functions the task calls directly.
-  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{T.Body};
-  std::function<void(const Stmt *)> Follow = [&](const Stmt *S) {
-    if (!S || isa<LambdaExpr>(S))
-      return;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *Callee = followedCallee(Call);
-          Callee && !Callee->isInvalidDecl() && Seen.insert(Callee).second)
-        checkFunction(T, Callee, Call, Ctx);
-    for (const Stmt *Child : S->children())
-      Follow(Child);
-  };
-  Follow(bodyOf(T.Body));
+  // The functions the task calls, at any depth, that have loops: each with
+  // the calls that lead to it from the task body (the shortest such path).
+  model::CallSummaries &Graph = summaries(Ctx);
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Seen{T.Body};
+  llvm::SmallVector<std::pair<const FunctionDecl *, CallPath>, 8> Queue{
+      {T.Body, {}}};
+  for (size_t I = 0; I < Queue.size(); ++I) {
+    const analysis::FunctionSummary *Summary = Graph.summaryOf(Queue[I].first);
+    if (!Summary)
+      continue;
+    for (const analysis::CallEdge &Edge : Summary->Calls) {
+      // Lambdas the task only stores run elsewhere; the runtime library is
+      // modelled, not analysed.
+      if (Edge.InLambda || model::isRuntimeLibrary(Edge.Callee) ||
+          Edge.Callee->isInvalidDecl() || !Seen.insert(Edge.Callee).second)
+        continue;
+      const analysis::FunctionSummary *Callee = Graph.summaryOf(Edge.Callee);
+      if (!Callee || !Callee->has(analysis::AnyLoop))
+        continue;
+      CallPath Path = Queue[I].second;
+      Path.push_back(Edge);
+      checkFunction(T, Edge.Callee, Path, Ctx);
+      Queue.push_back({Edge.Callee, std::move(Path)});
+    }
+  }
 }
 
 bool LoopWithoutExitCheck::isExempt(const Task &T,
@@ -573,7 +537,7 @@ bool LoopWithoutExitCheck::isExempt(const Task &T,
 }
 
 void LoopWithoutExitCheck::checkFunction(const Task &T, const FunctionDecl *Fn,
-                                         const CallExpr *Via, ASTContext &Ctx) {
+                                         CallPathRef Via, ASTContext &Ctx) {
   if (isExempt(T, Fn))
     return;
   // Loops of this function, outermost first; not those of nested lambdas,
@@ -606,16 +570,18 @@ void LoopWithoutExitCheck::checkFunction(const Task &T, const FunctionDecl *Fn,
 }
 
 void LoopWithoutExitCheck::checkLoop(const Task &T, const FunctionDecl *Fn,
-                                     const Stmt *Loop, const CallExpr *Via,
+                                     const Stmt *Loop, CallPathRef Via,
                                      bool InTry, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = Loop->getBeginLoc();
   if (Loc.isInvalid() || (Loc.isMacroID() && SM.isInSystemMacro(Loc)))
     return;
-  if (analysis::findLoopExit(Loop) ||
-      observesStop(Model, CancellationPoints, Loop, InTry))
+  if (analysis::findLoopExit(Loop))
     return;
-  Condition Cond = ConditionReader(Fn, Fn == T.Body, Loop, Ctx)
+  analysis::Facts Calls = summaries(Ctx).facts(Loop);
+  if (observesStop(Model, CancellationPoints, Loop, Calls, InTry))
+    return;
+  Condition Cond = ConditionReader(Fn, Fn == T.Body, Loop, Calls, Ctx)
                        .read(analysis::getLoopCondition(Loop));
   if (Cond.Result == Condition::Changes || !claim(Loc, SM))
     return;
@@ -623,15 +589,21 @@ void LoopWithoutExitCheck::checkLoop(const Task &T, const FunctionDecl *Fn,
     reportSharedFlag(*this, Cond, Loc);
   else
     reportNeverExits(*this, Model, Cond, Fn, Loc);
-  noteTask(T, Fn, Via);
+  noteTask(T, Via);
 }
 
-void LoopWithoutExitCheck::noteTask(const Task &T, const FunctionDecl *Fn,
-                                    const CallExpr *Via) {
-  if (Via)
-    diag(Via->getExprLoc(), "%0 is called from the task here",
-         DiagnosticIDs::Note)
-        << Fn;
+void LoopWithoutExitCheck::noteTask(const Task &T, CallPathRef Via) {
+  // From the loop's function up to the task body.
+  for (size_t I = Via.size(); I-- > 0;) {
+    if (I == 0)
+      diag(Via[I].Call->getExprLoc(), "%0 is called from the task here",
+           DiagnosticIDs::Note)
+          << Via[I].Callee;
+    else
+      diag(Via[I].Call->getExprLoc(), "%0 is called from %1 here",
+           DiagnosticIDs::Note)
+          << Via[I].Callee << Via[I - 1].Callee;
+  }
   if (T.Site.Kind != model::SpawnKind::StdJThread) {
     diag(T.Site.Site->getExprLoc(), "task spawned here", DiagnosticIDs::Note);
     return;

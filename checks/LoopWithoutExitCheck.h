@@ -29,12 +29,16 @@ public:
 private:
   void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
   struct Task;
-  void checkFunction(const Task &T, const FunctionDecl *Fn, const CallExpr *Via,
+  /// The calls from the task body down to a function, each in the function
+  /// the previous one calls.
+  using CallPath = llvm::SmallVector<analysis::CallEdge, 2>;
+  using CallPathRef = llvm::ArrayRef<analysis::CallEdge>;
+  void checkFunction(const Task &T, const FunctionDecl *Fn, CallPathRef Via,
                      ASTContext &Ctx);
   void checkLoop(const Task &T, const FunctionDecl *Fn, const Stmt *Loop,
-                 const CallExpr *Via, bool InTry, ASTContext &Ctx);
+                 CallPathRef Via, bool InTry, ASTContext &Ctx);
   /// The notes that say which task runs the loop, and how it gets there.
-  void noteTask(const Task &T, const FunctionDecl *Fn, const CallExpr *Via);
+  void noteTask(const Task &T, CallPathRef Via);
   bool isExempt(const Task &T, const FunctionDecl *Fn) const;
 
   /// Loops written inside `main` (also in lambdas there) are not reported.

@@ -20,10 +20,10 @@ namespace {
 /// runs whenever any check does.
 bool ownsRootMatcher(const ClangTidyContext &Context, StringRef Name) {
   static constexpr llvm::StringLiteral Order[] = {
-      check_names::LoopWithoutExit,     check_names::LostWakeup,
-      check_names::StrandedProducer,    check_names::UninterruptibleWait,
-      check_names::DroppedCancellation, check_names::UnstoppedTicker,
-      check_names::UnboundedChannelSend};
+      check_names::LoopWithoutExit,  check_names::LostWakeup,
+      check_names::StrandedProducer, check_names::UninterruptibleWait,
+      check_names::UnobservedStop,   check_names::DroppedCancellation,
+      check_names::UnstoppedTicker,  check_names::UnboundedChannelSend};
   for (StringRef Check : Order)
     if (Context.isCheckEnabled(Check))
       return Check == Name;
@@ -57,6 +57,7 @@ void TetherCheck::onEndOfTranslationUnit() {
   model::WaitedStates::forget();
   Paths.clear();
   Reported.clear();
+  Summaries.reset();
 }
 
 std::optional<TetherCheck::MatchScope>
@@ -97,6 +98,12 @@ analysis::FunctionPaths *TetherCheck::pathsOf(const FunctionDecl *Fn,
   if (Inserted)
     It->second = analysis::FunctionPaths::build(Fn, Ctx);
   return It->second.get();
+}
+
+model::CallSummaries &TetherCheck::summaries(ASTContext &Ctx) {
+  if (!Summaries)
+    Summaries = std::make_unique<model::CallSummaries>(Model, Ctx);
+  return *Summaries;
 }
 
 } // namespace clang::tidy::tether

@@ -18,6 +18,7 @@
 #include "StrandedProducerCheck.h"
 #include "UnboundedChannelSendCheck.h"
 #include "UninterruptibleWaitCheck.h"
+#include "UnobservedStopCheck.h"
 #include "UnreleasedWaitCheck.h"
 #include "UnstoppedTickerCheck.h"
 
@@ -41,6 +42,8 @@ public:
         check_names::SkippedRelease);
     CheckFactories.registerCheck<UnreleasedWaitCheck>(
         check_names::UnreleasedWait);
+    CheckFactories.registerCheck<UnobservedStopCheck>(
+        check_names::UnobservedStop);
     CheckFactories.registerCheck<UninterruptibleWaitCheck>(
         check_names::UninterruptibleWait);
   }

@@ -1,0 +1,284 @@
+//===--- UnobservedStopCheck.cpp - tether clang-tidy ----------------------===//
+//
+// Part of tether: clang-tidy checks for the C++ analogues of goroutine leaks.
+//
+// A spawn site in a member function of a class (or a lambda there) starts a
+// worker. The class's stop path is a member named stop, shutdown or close
+// (any case) or its destructor that, through its calls, writes a member of
+// a scalar type (a bool, an atomic, an integer, an enum, a pointer: the stop
+// signals) and joins a thread or waits for a future. Every while, do or for
+// loop the worker runs, in its body or in a function it calls at any depth,
+// is reported when it blocks with no deadline or never ends (an always-true
+// condition and no exit), and neither reads a stop signal (in its condition
+// or body, directly or through a call) nor gets one as a parameter. Silent
+// when the loop may read the signal through code this unit cannot see, uses
+// a stop token, context or channel, has compile errors, or is bounded (a
+// counted loop, a range-for).
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnobservedStopCheck.h"
+#include "analysis/LoopExits.h"
+#include "analysis/ParentIndex.h"
+#include "analysis/ValueFlow.h"
+#include "model/Matchers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::tether {
+
+struct UnobservedStopCheck::StopPath {
+  const FunctionDecl *Fn = nullptr;
+  /// The members it sets, and where (in its own code, or the call that
+  /// leads to the write).
+  llvm::SmallVector<std::pair<const FieldDecl *, const Stmt *>, 2> Signals;
+  /// The join or wait for the worker.
+  const Stmt *Join = nullptr;
+};
+
+namespace {
+
+const FunctionDecl *patternOf(const FunctionDecl *Fn) {
+  if (!Fn)
+    return nullptr;
+  if (const FunctionDecl *Pattern = Fn->getTemplateInstantiationPattern())
+    Fn = Pattern;
+  const FunctionDecl *Def = nullptr;
+  return Fn->hasBody(Def) ? Def : nullptr;
+}
+
+/// The class whose member `Fn` is, or in a member of which a lambda `Fn` is.
+const CXXRecordDecl *ownerClass(const FunctionDecl *Fn) {
+  const auto *Method =
+      dyn_cast_or_null<CXXMethodDecl>(analysis::outermostFunction(Fn));
+  return Method && !Method->getParent()->isLambda() ? Method->getParent()
+                                                    : nullptr;
+}
+
+bool isStopName(const FunctionDecl *Fn) {
+  if (isa<CXXDestructorDecl>(Fn))
+    return true;
+  if (!Fn->getIdentifier())
+    return false;
+  std::string Name = Fn->getName().lower();
+  return Name == "stop" || Name == "shutdown" || Name == "close";
+}
+
+/// A member a worker can poll: a bool, an atomic, an integer or enum (a
+/// state, a descriptor), a pointer (a handle).
+bool isSignalType(QualType T) {
+  T = T.getNonReferenceType();
+  return !T.isNull() && !T->isDependentType() &&
+         (T->isScalarType() || model::isAtomicType(T));
+}
+
+/// The statement of `Fn`'s own code that writes `Field`, or the call that
+/// leads to a function that does.
+const Stmt *writeOf(const FieldDecl *Field, const FunctionDecl *Fn,
+                    model::CallSummaries &Graph) {
+  const Stmt *Found = nullptr;
+  analysis::forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
+    if (Found)
+      return;
+    const Expr *Target = nullptr;
+    if (const auto *Op = dyn_cast<BinaryOperator>(S);
+        Op && Op->isAssignmentOp())
+      Target = Op->getLHS();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
+      Target = Op->getArg(0);
+    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+             Call && Call->getMethodDecl() && !Call->getMethodDecl()->isConst())
+      Target = Call->getImplicitObjectArgument();
+    else if (const auto *Op = dyn_cast<UnaryOperator>(S);
+             Op && Op->isIncrementDecrementOp())
+      Target = Op->getSubExpr();
+    if (Target && analysis::storageOf(Target) == Field)
+      Found = S;
+  });
+  if (Found)
+    return Found;
+  if (const analysis::FunctionSummary *S = Graph.summaryOf(Fn))
+    for (const analysis::CallEdge &Edge : S->Calls)
+      if (const analysis::FunctionSummary *Callee =
+              Graph.summaryOf(Edge.Callee);
+          !Found && !Edge.InLambda && Callee && Callee->writes(Field))
+        Found = Edge.Call;
+  return Found;
+}
+
+/// The stop paths of `Class`: its stop members and destructor that set a
+/// signal and then join.
+llvm::SmallVector<UnobservedStopCheck::StopPath, 1>
+stopPathsOf(const CXXRecordDecl *Class, model::CallSummaries &Graph) {
+  llvm::SmallVector<UnobservedStopCheck::StopPath, 1> Paths;
+  for (const CXXMethodDecl *Method : Class->methods()) {
+    const FunctionDecl *Def = patternOf(Method);
+    if (!Def || !isStopName(Def))
+      continue;
+    const analysis::FunctionSummary *S = Graph.summaryOf(Def);
+    if (!S || !S->has(model::JoinsThread) || S->has(model::HasErrors))
+      continue;
+    UnobservedStopCheck::StopPath Path;
+    Path.Fn = Def;
+    Path.Join = S->Via[model::JoinsThread] ? S->Via[model::JoinsThread]
+                                           : S->Witness[model::JoinsThread];
+    for (const FieldDecl *Field : Class->fields())
+      if (isSignalType(Field->getType()) && S->writes(Field))
+        if (const Stmt *Write = writeOf(Field, Def, Graph))
+          Path.Signals.push_back({Field, Write});
+    if (!Path.Signals.empty())
+      Paths.push_back(std::move(Path));
+  }
+  return Paths;
+}
+
+/// True if `Loop` reads a parameter of `Fn` that refers to a value of a
+/// signal's type (`const std::atomic<int> &sock`): the signal passed down.
+bool readsSignalParameter(const Stmt *Loop, const FunctionDecl *Fn,
+                          const UnobservedStopCheck::StopPath &Stop) {
+  bool Found = false;
+  analysis::forEachStmt(Loop, [&](const Stmt *S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (Found || !Param)
+      return;
+    QualType T = Param->getType();
+    if (!T->isReferenceType() && !T->isPointerType())
+      return;
+    QualType Pointee = T->getPointeeType().getUnqualifiedType();
+    for (const auto &[Field, Write] : Stop.Signals)
+      Found |= Field->getType()
+                   .getNonReferenceType()
+                   .getUnqualifiedType()
+                   .getCanonicalType() == Pointee.getCanonicalType();
+  });
+  return Found;
+}
+
+} // namespace
+
+UnobservedStopCheck::UnobservedStopCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : TetherCheck(Name, Context,
+                  model::ChannelOptions | model::SpawnOptions |
+                      model::ContextOptions) {}
+
+void UnobservedStopCheck::registerCheckMatchers(MatchFinder *Finder) {
+  model::addRoleMatcher<CallExpr>(Finder, {model::spawnRole<CallExpr>(Model)},
+                                  this);
+  model::addRoleMatcher<CXXConstructExpr>(
+      Finder, {model::spawnRole<CXXConstructExpr>(Model)}, this);
+}
+
+void UnobservedStopCheck::check(const MatchFinder::MatchResult &Result) {
+  // Instantiations too: the worker is then checked in its pattern, once.
+  std::optional<MatchScope> Scope = scopeOf(Result, /*InInstantiations=*/true);
+  const auto *SiteExpr = Result.Nodes.getNodeAs<Expr>("spawn");
+  if (!Scope || !SiteExpr || !Scope->Fn)
+    return;
+  std::optional<model::SpawnSite> Site = Model.getSpawnSite(SiteExpr);
+  if (!Site)
+    return;
+  const FunctionDecl *Body =
+      patternOf(model::ApiModel::getTaskFunction(Site->Body));
+  const CXXRecordDecl *Class = ownerClass(patternOf(Scope->Fn));
+  if (!Body || Body->isInvalidDecl() || !Class || model::isInStd(Body))
+    return;
+  if (const CXXRecordDecl *Pattern =
+          isa<ClassTemplateSpecializationDecl>(Class)
+              ? cast<ClassTemplateSpecializationDecl>(Class)
+                    ->getSpecializedTemplate()
+                    ->getTemplatedDecl()
+              : nullptr)
+    Class = Pattern;
+  ASTContext &Ctx = *Result.Context;
+  model::CallSummaries &Graph = summaries(Ctx);
+  for (const StopPath &Stop : stopPathsOf(Class, Graph)) {
+    checkLoops(Stop, *Site, Body, {}, Ctx);
+    // The functions the worker calls, at any depth, that have loops.
+    llvm::SmallPtrSet<const FunctionDecl *, 16> Seen{Body};
+    llvm::SmallVector<std::pair<const FunctionDecl *, CallPath>, 8> Queue{
+        {Body, {}}};
+    for (size_t I = 0; I < Queue.size(); ++I) {
+      const analysis::FunctionSummary *Summary =
+          Graph.summaryOf(Queue[I].first);
+      if (!Summary)
+        continue;
+      for (const analysis::CallEdge &Edge : Summary->Calls) {
+        if (Edge.InLambda || model::isRuntimeLibrary(Edge.Callee) ||
+            Edge.Callee == Stop.Fn || !Seen.insert(Edge.Callee).second)
+          continue;
+        const analysis::FunctionSummary *Callee = Graph.summaryOf(Edge.Callee);
+        if (!Callee || !Callee->has(analysis::AnyLoop))
+          continue;
+        CallPath Path = Queue[I].second;
+        Path.push_back(Edge);
+        checkLoops(Stop, *Site, Edge.Callee, Path, Ctx);
+        Queue.push_back({Edge.Callee, std::move(Path)});
+      }
+    }
+  }
+}
+
+void UnobservedStopCheck::checkLoops(const StopPath &Stop,
+                                     const model::SpawnSite &Site,
+                                     const FunctionDecl *Fn,
+                                     llvm::ArrayRef<analysis::CallEdge> Via,
+                                     ASTContext &Ctx) {
+  model::CallSummaries &Graph = summaries(Ctx);
+  analysis::forEachOwnStmt(Fn->getBody(), [&](const Stmt *Loop) {
+    if (!isa<WhileStmt, DoStmt, ForStmt>(Loop) ||
+        analysis::tripCount(Loop, Ctx) != analysis::UnboundedCount)
+      return;
+    analysis::Facts Facts = Graph.facts(Loop);
+    bool Blocks = Facts.has(model::Blocks);
+    bool Forever =
+        analysis::isConstantTrueCondition(analysis::getLoopCondition(Loop),
+                                          Ctx) &&
+        !analysis::findLoopExit(Loop) && !Facts.has(analysis::MayLeave);
+    if ((!Blocks && !Forever) || Facts.has(model::UsesStopSignal) ||
+        Facts.has(model::HasErrors) || readsSignalParameter(Loop, Fn, Stop))
+      return;
+    for (const auto &[Field, Write] : Stop.Signals)
+      if (model::mayObserve(Facts, Field))
+        return;
+    report(Stop, Site, Loop, Blocks, Via, Ctx);
+  });
+}
+
+void UnobservedStopCheck::report(const StopPath &Stop,
+                                 const model::SpawnSite &Site, const Stmt *Loop,
+                                 bool Blocks,
+                                 llvm::ArrayRef<analysis::CallEdge> Via,
+                                 ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = Loop->getBeginLoc();
+  if (!claim(Loc, SM))
+    return;
+  const auto &[Field, Write] = Stop.Signals.front();
+  diag(Loc, "loop on a worker %select{never ends|blocks}0 without observing "
+            "%1, the stop signal that %2 sets before it waits for the "
+            "worker: the wait can hang")
+      << Blocks << Field << Stop.Fn;
+  diag(Write->getBeginLoc(), "%0 is set here", DiagnosticIDs::Note) << Field;
+  diag(Stop.Join->getBeginLoc(), "%0 then waits for the worker here",
+       DiagnosticIDs::Note)
+      << Stop.Fn;
+  for (size_t I = Via.size(); I-- > 0;) {
+    if (I == 0)
+      diag(Via[I].Call->getExprLoc(), "%0 is called from the worker here",
+           DiagnosticIDs::Note)
+          << Via[I].Callee;
+    else
+      diag(Via[I].Call->getExprLoc(), "%0 is called from %1 here",
+           DiagnosticIDs::Note)
+          << Via[I].Callee << Via[I - 1].Callee;
+  }
+  diag(Site.Site->getExprLoc(), "worker started here", DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::tether
