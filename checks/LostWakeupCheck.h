@@ -42,6 +42,11 @@ private:
                            const ValueDecl *Mutex, const Expr *Read,
                            const Expr *Notify, const ValueDecl *Cv,
                            const SourceManager &SM);
+  /// A lock-free write of `State` and a notification of `Cv`, whose waits
+  /// are in another file.
+  void reportUnwatchedWrite(const Expr *Write, const ValueDecl *State,
+                            const Expr *Notify, const FieldDecl *Cv,
+                            const SourceManager &SM);
   /// A wait that does not check its state again after its lock was released.
   void reportStaleWait(const model::ConditionWait &Wait,
                        const StaleCheck &Stale, const Expr *Notify,
