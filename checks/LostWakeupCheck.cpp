@@ -517,8 +517,6 @@ void LostWakeupCheck::registerCheckMatchers(MatchFinder *Finder) {
       this);
 }
 
-void LostWakeupCheck::forgetUnit() { Waits.reset(); }
-
 void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<MatchScope> Scope = scopeOf(Result);
   const auto *Notify = Result.Nodes.getNodeAs<CXXMemberCallExpr>("notify");
@@ -530,10 +528,8 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Cv)
     return;
   ASTContext &Ctx = *Result.Context;
-  if (!Waits)
-    Waits = std::make_unique<model::ConditionWaitIndex>(Sync, Ctx);
   const llvm::SmallVector<model::ConditionWait, 1> *CvWaits =
-      Waits->waitsOn(Cv);
+      model::ConditionWaitIndex::of(Sync, Ctx).waitsOn(Cv);
   const auto *CvMember = dyn_cast<FieldDecl>(Cv);
   if (!CvWaits && (!CvMember || !isStdConditionVariable(CvMember->getType())))
     return;

@@ -9,7 +9,6 @@
 
 #include "TetherCheck.h"
 #include "model/ConditionWaits.h"
-#include <memory>
 
 namespace clang::tidy::tether {
 
@@ -35,7 +34,6 @@ public:
 
 private:
   void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
-  void forgetUnit() override;
 
   /// A write of `State` without `Mutex`, which the waiter checks at `Read`.
   void reportUnlockedWrite(const Expr *Write, const ValueDecl *State,
@@ -54,8 +52,6 @@ private:
 
   /// The standard and project condition variables and mutexes.
   const model::SyncTypes Sync;
-  /// The waits of the translation unit, built on its first notification.
-  std::unique_ptr<model::ConditionWaitIndex> Waits;
 };
 
 } // namespace clang::tidy::tether
