@@ -16,7 +16,10 @@
 // a waiter reads is reported when it does not hold the waiter's mutex, no lock
 // of that mutex is taken after it before the notification, and no other write
 // of the variable on the way holds it. Timed waits (`wait_for`, `wait_until`)
-// wake up by themselves and are not considered.
+// wake up by themselves and are not considered. A `std::condition_variable`
+// member with no wait in the unit (its waiter is in another file) is judged
+// without its waits: an atomic member of the same object written on a way to
+// the notification that takes no lock at all (findUnwatchedAtomicWrite).
 //
 //===----------------------------------------------------------------------===//
 
@@ -64,6 +67,8 @@ struct Event {
   const Expr *Site = nullptr;
   /// The mutexes held at a write.
   llvm::SmallVector<const ValueDecl *, 2> Held;
+  /// What a write writes (`a->pulling` of `--a->pulling`).
+  const Expr *Written = nullptr;
 };
 
 /// Walks a function (or a loop body) from its start to a target statement
@@ -209,6 +214,7 @@ private:
     if (!D)
       return;
     Event &Ev = record(Event::Write, D, E);
+    Ev.Written = Written;
     for (const auto &[M, Count] : Held)
       if (Count > 0)
         Ev.Held.push_back(M);
@@ -373,6 +379,56 @@ bool writesChecked(llvm::ArrayRef<Event> Events,
   });
 }
 
+/// True for `std::condition_variable`, whose waits take a
+/// `std::unique_lock<std::mutex>`: its waiters hold a mutex while they check.
+bool isStdConditionVariable(QualType Type) {
+  const CXXRecordDecl *Class = model::getRecord(Type);
+  return Class && Class->getIdentifier() && model::isInStd(Class) &&
+         Class->getName() == "condition_variable";
+}
+
+/// The mutex members of `Class`.
+llvm::SmallVector<const FieldDecl *, 1>
+mutexMembers(const RecordDecl *Class, const model::SyncTypes &Sync) {
+  llvm::SmallVector<const FieldDecl *, 1> Mutexes;
+  for (const FieldDecl *Field : Class->fields())
+    if (Sync.isMutex(Field->getType()))
+      Mutexes.push_back(Field);
+  return Mutexes;
+}
+
+/// With no wait on the notified condition variable in the unit, the mutex
+/// its waiters hold is unknown; the write reported is one that holds no
+/// lock at all: an atomic member of the object whose `std::condition_variable`
+/// member `Notify` notifies, a class that also has a mutex, on a way to the
+/// notification (`Events`) that takes no lock of any mutex (which could be
+/// the waiters' own, the empty critical section of the usual fix). The write
+/// being atomic is what rules out a lock held by the caller: a plain member
+/// written without a visible lock is most often written under one.
+const Event *findUnwatchedAtomicWrite(llvm::ArrayRef<Event> Events,
+                                      const CXXMemberCallExpr *Notify,
+                                      const FieldDecl *Cv,
+                                      const FunctionDecl *Fn,
+                                      const model::SyncTypes &Sync) {
+  if (!isStdConditionVariable(Cv->getType()) ||
+      mutexMembers(Cv->getParent(), Sync).empty())
+    return nullptr;
+  const Decl *Object = analysis::objectOf(Notify->getImplicitObjectArgument());
+  // A constructor's own object is not shared with a waiter yet.
+  if (!Object || (isa<CXXConstructorDecl>(Fn) && isa<CXXRecordDecl>(Object)) ||
+      llvm::any_of(Events, [](const Event &E) { return E.K == Event::Lock; }))
+    return nullptr;
+  for (const Event &W : Events) {
+    const auto *State = dyn_cast_or_null<FieldDecl>(W.D);
+    if (W.K == Event::Write && !W.InHelper && State &&
+        State->getParent() == Cv->getParent() &&
+        model::isAtomicType(State->getType()) &&
+        analysis::objectOf(W.Written) == Object)
+      return &W;
+  }
+  return nullptr;
+}
+
 } // namespace
 
 /// A state the waiter checks that goes stale: its lock is released at
@@ -461,8 +517,6 @@ void LostWakeupCheck::registerCheckMatchers(MatchFinder *Finder) {
       this);
 }
 
-void LostWakeupCheck::forgetUnit() { Waits.reset(); }
-
 void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<MatchScope> Scope = scopeOf(Result);
   const auto *Notify = Result.Nodes.getNodeAs<CXXMemberCallExpr>("notify");
@@ -474,11 +528,10 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Cv)
     return;
   ASTContext &Ctx = *Result.Context;
-  if (!Waits)
-    Waits = std::make_unique<model::ConditionWaitIndex>(Sync, Ctx);
   const llvm::SmallVector<model::ConditionWait, 1> *CvWaits =
-      Waits->waitsOn(Cv);
-  if (!CvWaits)
+      model::ConditionWaitIndex::of(Sync, Ctx).waitsOn(Cv);
+  const auto *CvMember = dyn_cast<FieldDecl>(Cv);
+  if (!CvWaits && (!CvMember || !isStdConditionVariable(CvMember->getType())))
     return;
 
   const FunctionDecl *Outer = analysis::outermostFunction(Scope->Fn);
@@ -488,6 +541,14 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
   Walker.walk(Scope->Fn->getBody());
   if (Walker.Errors)
     return;
+
+  if (!CvWaits) {
+    if (const Event *Write = findUnwatchedAtomicWrite(
+            Walker.Events, Notify, CvMember, Scope->Fn, Sync))
+      reportUnwatchedWrite(Write->E, Write->D, Notify, CvMember,
+                           *Result.SourceManager);
+    return;
+  }
 
   for (const UnlockedWrite &Found : findUnlockedWrites(Walker.Events, *CvWaits))
     reportUnlockedWrite(Found.Write->E, Found.Write->D, Found.Mutex, Found.Read,
@@ -533,6 +594,41 @@ void LostWakeupCheck::reportUnlockedWrite(const Expr *Write,
        "after the write and before notifying",
        DiagnosticIDs::Note)
       << Cv << State << Mutex;
+}
+
+void LostWakeupCheck::reportUnwatchedWrite(const Expr *Write,
+                                           const ValueDecl *State,
+                                           const Expr *Notify,
+                                           const FieldDecl *Cv,
+                                           const SourceManager &SM) {
+  if (!claim(Write->getExprLoc(), SM))
+    return;
+  diag(Write->getExprLoc(),
+       "%0 is written without holding any lock and then %1 is notified: a "
+       "waiter that has checked %0 but not yet blocked misses the "
+       "notification and sleeps forever")
+      << State << Cv << Write->getSourceRange();
+  diag(Write->getExprLoc(),
+       "%0 being atomic does not help: the window is between the waiter's "
+       "check and its wait, which only the mutex it waits with closes",
+       DiagnosticIDs::Note)
+      << State;
+  llvm::SmallVector<const FieldDecl *, 1> Mutexes =
+      mutexMembers(Cv->getParent(), Sync);
+  if (Mutexes.size() == 1)
+    diag(Notify->getExprLoc(),
+         "%0 is notified here and waited on in another file; write %1 while "
+         "holding the mutex its waiters hold (%2, the mutex of the same "
+         "object), or lock it after the write and before notifying",
+         DiagnosticIDs::Note)
+        << Cv << State << Mutexes.front();
+  else
+    diag(Notify->getExprLoc(),
+         "%0 is notified here and waited on in another file; write %1 while "
+         "holding the mutex its waiters hold, or lock it after the write and "
+         "before notifying",
+         DiagnosticIDs::Note)
+        << Cv << State;
 }
 
 void LostWakeupCheck::reportStaleWait(const model::ConditionWait &Wait,

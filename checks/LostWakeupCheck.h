@@ -9,7 +9,6 @@
 
 #include "TetherCheck.h"
 #include "model/ConditionWaits.h"
-#include <memory>
 
 namespace clang::tidy::tether {
 
@@ -35,13 +34,17 @@ public:
 
 private:
   void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
-  void forgetUnit() override;
 
   /// A write of `State` without `Mutex`, which the waiter checks at `Read`.
   void reportUnlockedWrite(const Expr *Write, const ValueDecl *State,
                            const ValueDecl *Mutex, const Expr *Read,
                            const Expr *Notify, const ValueDecl *Cv,
                            const SourceManager &SM);
+  /// A lock-free write of `State` and a notification of `Cv`, whose waits
+  /// are in another file.
+  void reportUnwatchedWrite(const Expr *Write, const ValueDecl *State,
+                            const Expr *Notify, const FieldDecl *Cv,
+                            const SourceManager &SM);
   /// A wait that does not check its state again after its lock was released.
   void reportStaleWait(const model::ConditionWait &Wait,
                        const StaleCheck &Stale, const Expr *Notify,
@@ -49,8 +52,6 @@ private:
 
   /// The standard and project condition variables and mutexes.
   const model::SyncTypes Sync;
-  /// The waits of the translation unit, built on its first notification.
-  std::unique_ptr<model::ConditionWaitIndex> Waits;
 };
 
 } // namespace clang::tidy::tether

@@ -9,6 +9,7 @@
 
 #include "TetherCheck.h"
 #include "model/ConditionWaits.h"
+#include "model/SyncCalls.h"
 #include <memory>
 
 namespace clang::tidy::tether {
@@ -30,10 +31,6 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-
-  /// The calls on condition variables and blocking queues of one
-  /// translation unit, and the flags it sets.
-  class CallIndex;
 
 private:
   void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
@@ -61,8 +58,9 @@ private:
   const model::SyncTypes Sync;
   /// Project bounded queues whose push blocks while they are full.
   const model::NameList BlockingQueueTypes;
-  std::unique_ptr<model::ConditionWaitIndex> Waits;
-  std::unique_ptr<CallIndex> Notifies;
+  /// The waits of the unit (shared), set with `Notifies`.
+  const model::ConditionWaitIndex *Waits = nullptr;
+  std::unique_ptr<model::SyncCallIndex> Notifies;
 };
 
 } // namespace clang::tidy::tether

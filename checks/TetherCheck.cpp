@@ -4,6 +4,7 @@
 #include "ClangTidyDiagnosticConsumer.h"
 #include "analysis/ParentIndex.h"
 #include "model/Annotations.h"
+#include "model/ConditionWaits.h"
 #include "model/WaitedState.h"
 
 namespace clang::tidy::tether {
@@ -55,6 +56,7 @@ void TetherCheck::onEndOfTranslationUnit() {
   ParentIndex::forget();
   model::forgetRoles();
   model::WaitedStates::forget();
+  model::ConditionWaitIndex::forget();
   Paths.clear();
   Reported.clear();
   Summaries.reset();

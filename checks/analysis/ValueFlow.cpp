@@ -128,6 +128,19 @@ const ValueDecl *storageOf(const Expr *E) {
   return nullptr;
 }
 
+const Decl *objectOf(const Expr *E) {
+  const auto *Member =
+      E ? dyn_cast<MemberExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  if (!Member)
+    return nullptr;
+  const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+  if (const auto *This = dyn_cast<CXXThisExpr>(Base))
+    // Not getPointeeCXXRecordDecl: in a class template, `this` points to
+    // the injected class name, which it does not see through.
+    return This->getType()->getPointeeType()->getAsCXXRecordDecl();
+  return storageOf(Base);
+}
+
 void collectReads(const Stmt *S, const DeclContext *Own, Reads &Out,
                   bool FollowMemberCalls) {
   if (!S)

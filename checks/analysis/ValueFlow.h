@@ -53,6 +53,12 @@ template <class F> void forEachStmt(const Stmt *S, F &&Visit) {
 /// `*` and `->`: what "the same variable" means to a check. Null otherwise.
 const ValueDecl *storageOf(const Expr *E);
 
+/// The object whose member `E` accesses, as a key two accesses compare by:
+/// the variable or field the base names (`a` of `a->x`, `a.x`, `(*a).x`),
+/// or the class for a member of `this`. Null for a member of anything else
+/// (a call's result), and when `E` is no member access.
+const Decl *objectOf(const Expr *E);
+
 /// The variables and fields an expression reads, with the first expression
 /// that reads each.
 using Reads = llvm::SmallVector<std::pair<const ValueDecl *, const Expr *>, 4>;

@@ -5,6 +5,7 @@
 #include "Locks.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::tether::model {
@@ -196,6 +197,32 @@ ConditionWaitIndex::ConditionWaitIndex(const SyncTypes &Types,
 }
 
 ConditionWaitIndex::~ConditionWaitIndex() = default;
+
+namespace {
+/// The indexes of the unit being checked, by the options they were built
+/// with: two checks with the same options share one walk of the unit.
+struct UnitIndexes {
+  const ASTContext *Ctx = nullptr;
+  llvm::StringMap<std::unique_ptr<ConditionWaitIndex>> ByOptions;
+};
+thread_local UnitIndexes Current;
+} // namespace
+
+const ConditionWaitIndex &ConditionWaitIndex::of(const SyncTypes &Types,
+                                                 ASTContext &Ctx) {
+  if (Current.Ctx != &Ctx) {
+    Current = UnitIndexes();
+    Current.Ctx = &Ctx;
+  }
+  std::string Key =
+      Types.ConditionVariableTypes.raw() + "\n" + Types.MutexTypes.raw();
+  std::unique_ptr<ConditionWaitIndex> &Index = Current.ByOptions[Key];
+  if (!Index)
+    Index.reset(new ConditionWaitIndex(Types, Ctx));
+  return *Index;
+}
+
+void ConditionWaitIndex::forget() { Current = UnitIndexes(); }
 
 const llvm::SmallVector<ConditionWait, 1> *
 ConditionWaitIndex::waitsOn(const ValueDecl *Cv) const {

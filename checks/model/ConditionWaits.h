@@ -60,10 +60,14 @@ struct ConditionWait {
 };
 
 /// The waits of one translation unit outside system headers, by condition
-/// variable, as written (template patterns, not instantiations).
+/// variable, as written (template patterns, not instantiations). Built on
+/// first use and shared by the checks (one per set of `SyncTypes` options)
+/// until `forget()`.
 class ConditionWaitIndex {
 public:
-  ConditionWaitIndex(const SyncTypes &Types, ASTContext &Ctx);
+  static const ConditionWaitIndex &of(const SyncTypes &Types, ASTContext &Ctx);
+  /// Drops the unit's indexes; called at the end of each translation unit.
+  static void forget();
   ~ConditionWaitIndex();
 
   /// The waits on `Cv`, or null if there are none.
@@ -75,6 +79,7 @@ public:
   }
 
 private:
+  ConditionWaitIndex(const SyncTypes &Types, ASTContext &Ctx);
   class Builder;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<ConditionWait, 1>> ByCv;
 };
