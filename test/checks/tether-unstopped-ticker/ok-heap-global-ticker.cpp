@@ -1,6 +1,5 @@
 // RUN: %check_tether %s tether-unstopped-ticker %t
-// RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s
-// --check-prefix=RUNTIME
+// RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
 // Tickers owned through the heap or a global that are stopped: deleted in
 // the destructor, stopped in the destructor, held by a unique_ptr member, a

@@ -1,6 +1,5 @@
 // RUN: %check_tether %s tether-unstopped-ticker %t
-// RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s
-// --check-prefix=RUNTIME
+// RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
 // Range-fors over a ticker's channel that are left, and whose ticker stops:
 // a local tether::ticker (stopped when it goes out of scope), a ticker made

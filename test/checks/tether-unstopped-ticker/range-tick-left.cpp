@@ -1,6 +1,5 @@
 // RUN: %check_tether %s tether-unstopped-ticker %t
-// RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s
-// --check-prefix=RUNTIME
+// RUN: %tether_cxx -DRUNTIME_TWIN -I%S %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
 // A range-for over tick(d) that is left by break or return: the loop ends,
 // the ticker feeding it cannot be stopped and keeps firing for the rest of
