@@ -467,8 +467,16 @@ void LoopWithoutExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void LoopWithoutExitCheck::registerCheckMatchers(MatchFinder *Finder) {
-  model::addRoleMatcher<CallExpr>(Finder, {model::spawnRole<CallExpr>(Model)},
-                                  this);
+  // A hand-written thread pool starts its workers with
+  // `workers_.emplace_back(...)`.
+  model::addRoleMatcher<CallExpr>(
+      Finder,
+      {model::spawnRole<CallExpr>(Model),
+       {"emplaced-thread",
+        [](const CallExpr &Call) {
+          return model::ApiModel::getEmplacedThread(&Call).has_value();
+        }}},
+      this);
   model::addRoleMatcher<CXXConstructExpr>(
       Finder, {model::spawnRole<CXXConstructExpr>(Model)}, this);
 }
@@ -478,10 +486,14 @@ void LoopWithoutExitCheck::check(const MatchFinder::MatchResult &Result) {
   // parameter is only a spawn once instantiated. The task is then checked in
   // its pattern, once.
   std::optional<MatchScope> Scope = scopeOf(Result, /*InInstantiations=*/true);
-  const auto *SiteExpr = Result.Nodes.getNodeAs<Expr>("spawn");
-  if (!Scope || !SiteExpr)
+  if (!Scope)
     return;
-  std::optional<model::SpawnSite> Site = Model.getSpawnSite(SiteExpr);
+  std::optional<model::SpawnSite> Site;
+  if (const auto *SiteExpr = Result.Nodes.getNodeAs<Expr>("spawn"))
+    Site = Model.getSpawnSite(SiteExpr);
+  else if (const auto *Emplace =
+               Result.Nodes.getNodeAs<CallExpr>("emplaced-thread"))
+    Site = model::ApiModel::getEmplacedThread(Emplace);
   if (!Site)
     return;
   Task T;

@@ -231,6 +231,51 @@ bool hasStateCondition(const Stmt *Body, const FunctionDecl *Handler,
   return false;
 }
 
+/// What `Ref` is given when it is the left side of an assignment or the
+/// object of `reset(value)`; null otherwise (also for `reset()`, which gives
+/// it nothing: the caller treats that as the ticker's end).
+const Expr *assignedValue(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  static const Expr *const Nothing = nullptr;
+  DynTypedNode Parent = analysis::parentOf(
+      DynTypedNode::create(*static_cast<const Stmt *>(Ref)), Ctx);
+  if (const auto *Binary = Parent.get<BinaryOperator>())
+    return Binary->getOpcode() == BO_Assign &&
+                   Binary->getLHS()->IgnoreParenImpCasts() == Ref
+               ? Binary->getRHS()
+               : Nothing;
+  if (const auto *Op = Parent.get<CXXOperatorCallExpr>())
+    return Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+                   Op->getArg(0)->IgnoreParenImpCasts() == Ref
+               ? Op->getArg(1)
+               : Nothing;
+  const auto *Member = Parent.get<MemberExpr>();
+  const auto *Method =
+      Member ? dyn_cast<CXXMethodDecl>(Member->getMemberDecl()) : nullptr;
+  if (!Method || !Method->getIdentifier() || Method->getName() != "reset")
+    return Nothing;
+  const auto *Call = analysis::parentOf(DynTypedNode::create(*Member), Ctx)
+                         .get<CXXMemberCallExpr>();
+  return Call && Call->getNumArgs() > 0 ? Call->getArg(0) : Nothing;
+}
+
+/// The private raw-pointer field `New` is stored in, by a constructor's
+/// initialiser or an assignment `field = new tether::ticker(d)`.
+const FieldDecl *storingField(const DynTypedNode &Parent) {
+  const FieldDecl *Field = nullptr;
+  if (const auto *Init = Parent.get<CXXCtorInitializer>())
+    Field = Init->getMember();
+  else if (const auto *Assign = Parent.get<BinaryOperator>();
+           Assign && Assign->getOpcode() == BO_Assign)
+    if (const auto *Member =
+            dyn_cast<MemberExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+        Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  if (!Field || Field->getAccess() != AS_private ||
+      !Field->getType()->isPointerType())
+    return nullptr;
+  return Field;
+}
+
 } // namespace
 
 UnstoppedTickerCheck::UnstoppedTickerCheck(StringRef Name,
@@ -323,7 +368,7 @@ void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
     checkStatic(Var, Ctx);
   }
   if (const auto *Loop = Result.Nodes.getNodeAs<CXXForRangeStmt>("range"))
-    checkRangeFor(Loop, Ctx);
+    checkRangeFor(Loop, Fn, Ctx);
 }
 
 /// The tracked-variable rules of a ticker: only a stop, or releasing the
@@ -511,6 +556,8 @@ void UnstoppedTickerCheck::checkNew(const CXXNewExpr *New,
                                "never be stopped or deleted");
     return;
   }
+  if (const FieldDecl *Field = storingField(Parent))
+    return checkFieldTicker(New, Field, Ctx);
   const auto *Var = Parent.get<VarDecl>();
   if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
       !Var->getType()->isPointerType())
@@ -550,6 +597,60 @@ void UnstoppedTickerCheck::checkNew(const CXXNewExpr *New,
       << static_cast<int>(Exit->Kind) << Var;
 }
 
+/// True if `E` makes a ticker: `new tether::ticker(d)`, or a
+/// `std::make_shared` or `std::make_unique` (whose result a ticker holder
+/// takes).
+bool UnstoppedTickerCheck::makesTicker(const Expr *E, ASTContext &Ctx) const {
+  if (!E)
+    return false;
+  auto Makes = match(
+      findAll(expr(anyOf(cxxNewExpr(allocatesTicker(&Model)),
+                         callExpr(callee(functionDecl(hasAnyName(
+                             "::std::make_shared", "::std::make_unique"))))))
+                  .bind("make")),
+      *E, Ctx);
+  return !Makes.empty();
+}
+
+/// A ticker made with `new` and kept in a private field: reported when its
+/// class, all of whose members this translation unit defines, never stops,
+/// deletes or hands on the field, not even in its destructor.
+void UnstoppedTickerCheck::checkFieldTicker(const CXXNewExpr *New,
+                                            const FieldDecl *Field,
+                                            ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CXXRecordDecl *Class = Field->getParent()
+                                   ? dyn_cast<CXXRecordDecl>(Field->getParent())
+                                   : nullptr;
+  if (!Class || !Class->hasDefinition() || Class->isDependentContext() ||
+      Class->hasFriends() || Class->isLambda())
+    return;
+  // Code elsewhere (a member defined in another file) may delete it.
+  for (const CXXMethodDecl *Method : Class->methods())
+    if (!Method->isDefaulted() && !Method->isDeleted() &&
+        !Method->isImplicit() && !Method->isPureVirtual() && !Method->hasBody())
+      return;
+  analysis::Tracked Track = trackTicker(Model, Field);
+  auto Uses =
+      match(findAll(memberExpr(member(equalsNode(Field))).bind("use")), Ctx);
+  for (const BoundNodes &Nodes : Uses) {
+    const auto *Use = Nodes.getNodeAs<MemberExpr>("use");
+    if (analysis::classifyUse(Track, Use, Ctx) != analysis::UseKind::Inert)
+      return; // stopped, deleted, or handed to code that may stop it
+  }
+  if (!claim(New->getBeginLoc(), SM))
+    return;
+  diag(New->getBeginLoc(),
+       "ticker made with 'new' and kept in %0 is never stopped or deleted; "
+       "it fires after %1 is destroyed")
+      << Field << Class;
+  diag(Field->getLocation(),
+       "make %0 a 'tether::ticker' or a 'std::unique_ptr<tether::ticker>', "
+       "which stops when %1 is destroyed",
+       DiagnosticIDs::Note)
+      << Field << Class;
+}
+
 //===----------------------------------------------------------------------===//
 // A static or global ticker that nothing stops.
 //===----------------------------------------------------------------------===//
@@ -559,25 +660,26 @@ void UnstoppedTickerCheck::checkStatic(const VarDecl *Var, ASTContext &Ctx) {
   if (Var->isInvalidDecl() || Var->getType()->isReferenceType())
     return;
   const Expr *Init = Var->getInit();
-  if (!Init || Init->containsErrors())
+  if (Init && Init->containsErrors())
     return;
-  // A pointer or smart pointer must start out owning a ticker.
-  if (!Model.isTickerType(Var->getType())) {
-    auto Makes = match(
-        findAll(expr(anyOf(cxxNewExpr(allocatesTicker(&Model)),
-                           callExpr(callee(functionDecl(hasAnyName(
-                               "::std::make_shared", "::std::make_unique"))))))
-                    .bind("make")),
-        *Init, Ctx);
-    if (Makes.empty())
-      return;
-  }
+  // A ticker, or a pointer or smart pointer that owns one from the start or
+  // is given one later (`g = std::make_unique<tether::ticker>(d)` in the
+  // function that starts the work).
+  bool Owns = Model.isTickerType(Var->getType()) || makesTicker(Init, Ctx);
   analysis::Tracked Track = trackTicker(Model, Var);
   for (const DeclRefExpr *Ref : utils::decl_ref_expr::allDeclRefExprs(
            *Var, *Ctx.getTranslationUnitDecl(), Ctx)) {
+    if (const Expr *Value = assignedValue(Ref, Ctx)) {
+      if (!makesTicker(Value, Ctx))
+        return; // `g = nullptr`, `g.reset()`: the old ticker is destroyed
+      Owns = true;
+      continue;
+    }
     if (analysis::classifyUse(Track, Ref, Ctx) != analysis::UseKind::Inert)
       return; // stopped, deleted, or handed to code that may stop it
   }
+  if (!Owns)
+    return;
   if (!claim(Var->getLocation(), SM))
     return;
   diag(Var->getLocation(), "%select{static|global}0 ticker %1 is never "
@@ -594,6 +696,7 @@ void UnstoppedTickerCheck::checkStatic(const VarDecl *Var, ASTContext &Ctx) {
 //===----------------------------------------------------------------------===//
 
 void UnstoppedTickerCheck::checkRangeFor(const CXXForRangeStmt *Loop,
+                                         const FunctionDecl *Fn,
                                          ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (SM.isInSystemHeader(Loop->getBeginLoc()))
@@ -609,6 +712,7 @@ void UnstoppedTickerCheck::checkRangeFor(const CXXForRangeStmt *Loop,
     if (Construct->getNumArgs() == 1)
       Init = Construct->getArg(0)->IgnoreImplicit()->IgnoreParenImpCasts();
   bool FromTick = false, FromTicker = false;
+  const CallExpr *Tick = nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Init)) {
     if (const Expr *Object = Member->getImplicitObjectArgument()) {
       QualType Type = Object->getType();
@@ -618,11 +722,15 @@ void UnstoppedTickerCheck::checkRangeFor(const CXXForRangeStmt *Loop,
     }
   } else if (const auto *Call = dyn_cast<CallExpr>(Init)) {
     FromTick = Model.isUnstoppableTicker(Call->getDirectCallee());
+    Tick = Call;
   }
   if (!FromTick && !FromTicker)
     return;
-  if (analysis::loopBodyHasExit(Loop->getBody()))
+  if (const Stmt *Exit = analysis::findLoopExit(Loop)) {
+    if (FromTick)
+      checkLeftTickLoop(Loop, Tick, Exit, Fn, Ctx);
     return;
+  }
   if (!claim(Loop->getBeginLoc(), SM))
     return;
   diag(Loop->getBeginLoc(),
@@ -636,6 +744,34 @@ void UnstoppedTickerCheck::checkRangeFor(const CXXForRangeStmt *Loop,
        "the loop when the done case is taken",
        DiagnosticIDs::Note)
       << FromTick;
+}
+
+/// `for (auto t : tick(d)) { ... break; }`: the loop is left, the ticker
+/// that feeds it cannot be stopped and fires for the rest of the program.
+void UnstoppedTickerCheck::checkLeftTickLoop(const CXXForRangeStmt *Loop,
+                                             const CallExpr *Tick,
+                                             const Stmt *Exit,
+                                             const FunctionDecl *Fn,
+                                             ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  // In main, or when the only way out ends the program (a [[noreturn]]
+  // call) or suspends a coroutine, nothing outlives the loop for long.
+  if (!Fn || Fn->isMain() || Fn->isNoReturn() ||
+      !isa<BreakStmt, ReturnStmt, CXXThrowExpr, GotoStmt, CoreturnStmt>(Exit))
+    return;
+  if (Tick->getNumArgs() > 0)
+    if (std::optional<double> Ms = constantMilliseconds(Tick->getArg(0), Ctx);
+        Ms && *Ms <= 0)
+      return; // tick(0s) throws: no ticker is started
+  if (!claim(Tick->getBeginLoc(), SM))
+    return;
+  diag(Tick->getBeginLoc(), "%0 starts a ticker that can never be stopped; "
+                            "it keeps firing after the range-for is left")
+      << Tick->getDirectCallee();
+  diag(Exit->getBeginLoc(),
+       "the loop is left here; range over the 'chan()' of a local "
+       "'tether::ticker', which stops when it goes out of scope",
+       DiagnosticIDs::Note);
 }
 
 //===----------------------------------------------------------------------===//

@@ -15,7 +15,8 @@ namespace clang::tidy::tether {
 /// Finds tickers and repeating timers that are never stopped: `tick(d)` in a
 /// function that can return or in a loop, a ticker whose lifetime never ends
 /// (made with `new` and never deleted, owned by a task that never exits, or
-/// static and never stopped), a range-for over a ticker's channel, `after(d)`
+/// static and never stopped), a range-for over a ticker's channel that never
+/// ends, a range-for over `tick(d)` that is left, `after(d)`
 /// with a long duration in a loop, and the repeating timers of other
 /// libraries named by options that are not stopped on every path.
 ///
@@ -38,8 +39,15 @@ private:
   void checkTick(const CallExpr *Call, const FunctionDecl *Fn, ASTContext &Ctx);
   void checkAfter(const CallExpr *Call, ASTContext &Ctx);
   void checkNew(const CXXNewExpr *New, const FunctionDecl *Fn, ASTContext &Ctx);
+  void checkFieldTicker(const CXXNewExpr *New, const FieldDecl *Field,
+                        ASTContext &Ctx);
   void checkStatic(const VarDecl *Var, ASTContext &Ctx);
-  void checkRangeFor(const CXXForRangeStmt *Loop, ASTContext &Ctx);
+  bool makesTicker(const Expr *E, ASTContext &Ctx) const;
+  void checkRangeFor(const CXXForRangeStmt *Loop, const FunctionDecl *Fn,
+                     ASTContext &Ctx);
+  void checkLeftTickLoop(const CXXForRangeStmt *Loop, const CallExpr *Tick,
+                         const Stmt *Exit, const FunctionDecl *Fn,
+                         ASTContext &Ctx);
   void checkSpawn(const Expr *Site, const FunctionDecl *Fn, ASTContext &Ctx);
   void checkTimerStart(const CallExpr *Call, const TimerPair &Pair,
                        const FunctionDecl *Fn, ASTContext &Ctx);

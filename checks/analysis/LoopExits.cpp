@@ -4,6 +4,8 @@
 #include "ParentIndex.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::tether::analysis {
 
@@ -111,15 +113,76 @@ static bool isConstantTrue(const Expr *Cond, ASTContext &Ctx) {
   return Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value;
 }
 
+/// The type an exception handler compares with what `Throw` throws: arrays
+/// and functions decay to pointers; null for a rethrow (`throw;`).
+static QualType thrownType(const CXXThrowExpr *Throw) {
+  const Expr *Operand = Throw->getSubExpr();
+  if (!Operand)
+    return QualType();
+  QualType T = Operand->getType().getCanonicalType();
+  if (const auto *Array = dyn_cast<ArrayType>(T.getTypePtr()))
+    return QualType(Array->getElementType().getTypePtr(), 0).getCanonicalType();
+  return T.getUnqualifiedType();
+}
+
+/// True if a handler of `Try` catches what `Throw` throws: `catch (...)`, or
+/// a handler of its type or of a base class (by value, reference or
+/// pointer). An exception caught there does not leave the code around
+/// `Try`.
+static bool catches(const CXXTryStmt *Try, const CXXThrowExpr *Throw) {
+  QualType Thrown = thrownType(Throw);
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+    const CXXCatchStmt *Handler = Try->getHandler(I);
+    if (!Handler->getExceptionDecl())
+      return true; // catch (...)
+    QualType Caught = Handler->getCaughtType();
+    if (Thrown.isNull() || Caught.isNull())
+      continue;
+    Caught = Caught.getNonReferenceType().getCanonicalType();
+    QualType From = Thrown;
+    if (Caught->isPointerType() && From->isPointerType()) {
+      Caught = Caught->getPointeeType().getCanonicalType();
+      From = From->getPointeeType().getCanonicalType();
+    }
+    // The same type, even one a template parameter names, in every
+    // instantiation.
+    if (Caught.getUnqualifiedType() == From.getUnqualifiedType())
+      return true;
+    if (Caught->isDependentType() || From->isDependentType())
+      continue;
+    const CXXRecordDecl *Base = Caught->getAsCXXRecordDecl();
+    const CXXRecordDecl *Derived = From->getAsCXXRecordDecl();
+    if (Base && Derived && Derived->hasDefinition() &&
+        Derived->isDerivedFrom(Base))
+      return true;
+  }
+  return false;
+}
+
+/// The try statements between a statement and the loop (or function) being
+/// searched, whose try block holds the statement: a throw that one of them
+/// catches stays inside.
+using EnclosingTries = llvm::SmallVector<const CXXTryStmt *, 2>;
+
+static bool isCaught(const CXXThrowExpr *Throw, const EnclosingTries &Tries) {
+  return llvm::any_of(
+      Tries, [&](const CXXTryStmt *Try) { return catches(Try, Throw); });
+}
+
 /// The first statement in `S` that leaves the loop it belongs to; `Nested`
-/// is set inside an inner loop or switch, where `break` stays inside.
-static const Stmt *findExit(const Stmt *S, bool Nested) {
+/// is set inside an inner loop or switch, where `break` stays inside. A
+/// throw caught by a try statement inside the loop does not leave it; one
+/// from its handlers (a rethrow) does.
+static const Stmt *findExit(const Stmt *S, bool Nested, EnclosingTries &Tries) {
   if (!S)
     return nullptr;
   if (isa<BreakStmt>(S))
     return Nested ? nullptr : S;
-  if (isa<ReturnStmt, CoreturnStmt, CXXThrowExpr, GotoStmt, IndirectGotoStmt,
-          CoawaitExpr, CoyieldExpr>(S))
+  if (const auto *Throw = dyn_cast<CXXThrowExpr>(S);
+      Throw && !isCaught(Throw, Tries))
+    return S;
+  if (isa<ReturnStmt, CoreturnStmt, GotoStmt, IndirectGotoStmt, CoawaitExpr,
+          CoyieldExpr>(S))
     return S;
   if (isa<LambdaExpr>(S))
     return nullptr; // a lambda's body runs elsewhere
@@ -129,10 +192,23 @@ static const Stmt *findExit(const Stmt *S, bool Nested) {
       return S;
   bool Inner =
       Nested || isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt, SwitchStmt>(S);
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+    Tries.push_back(Try);
+    const Stmt *Exit = findExit(Try->getTryBlock(), Inner, Tries);
+    Tries.pop_back();
+    for (unsigned I = 0; !Exit && I < Try->getNumHandlers(); ++I)
+      Exit = findExit(Try->getHandler(I), Inner, Tries);
+    return Exit;
+  }
   for (const Stmt *Child : S->children())
-    if (const Stmt *Exit = findExit(Child, Inner))
+    if (const Stmt *Exit = findExit(Child, Inner, Tries))
       return Exit;
   return nullptr;
+}
+
+static const Stmt *findExit(const Stmt *S, bool Nested) {
+  EnclosingTries Tries;
+  return findExit(S, Nested, Tries);
 }
 
 /// True if something in `S` leaves the loop it belongs to.
@@ -201,22 +277,33 @@ const Stmt *findLoopExit(const Stmt *Loop) {
       return Exit;
     return findExit(For->getBody(), false);
   }
+  if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+    return findExit(Range->getBody(), false);
   return nullptr;
 }
 
-/// True if `S` throws or calls a [[noreturn]] function outside nested
-/// lambdas.
-static bool throwsOrEnds(const Stmt *S) {
+/// True if `S` throws an exception it does not catch itself or calls a
+/// [[noreturn]] function, outside nested lambdas.
+static bool throwsOrEnds(const Stmt *S, EnclosingTries &Tries) {
   if (!S || isa<LambdaExpr>(S))
     return false;
-  if (isa<CXXThrowExpr>(S))
+  if (const auto *Throw = dyn_cast<CXXThrowExpr>(S);
+      Throw && !isCaught(Throw, Tries))
     return true;
   if (const auto *Call = dyn_cast<CallExpr>(S))
     if (const FunctionDecl *Callee = Call->getDirectCallee();
         Callee && Callee->isNoReturn())
       return true;
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+    Tries.push_back(Try);
+    bool Leaves = throwsOrEnds(Try->getTryBlock(), Tries);
+    Tries.pop_back();
+    for (unsigned I = 0; !Leaves && I < Try->getNumHandlers(); ++I)
+      Leaves = throwsOrEnds(Try->getHandler(I), Tries);
+    return Leaves;
+  }
   for (const Stmt *Child : S->children())
-    if (throwsOrEnds(Child))
+    if (throwsOrEnds(Child, Tries))
       return true;
   return false;
 }
@@ -227,7 +314,8 @@ bool calleeMayLeave(const FunctionDecl *Callee) {
   if (Callee->isNoReturn())
     return true;
   const FunctionDecl *Def = nullptr;
-  return Callee->hasBody(Def) && throwsOrEnds(Def->getBody());
+  EnclosingTries Tries;
+  return Callee->hasBody(Def) && throwsOrEnds(Def->getBody(), Tries);
 }
 
 } // namespace clang::tidy::tether::analysis

@@ -47,8 +47,9 @@ unsigned tripCount(const Stmt *Loop, ASTContext &Ctx);
 bool loopNeverExits(const Stmt *Loop, ASTContext &Ctx);
 
 /// True if something in `Body`, a loop's body, leaves the loop: a break (not
-/// one of an inner loop or switch), return, throw, goto, co_return,
-/// suspension or [[noreturn]] call. For loops whose condition never ends
+/// one of an inner loop or switch), return, throw (not one a try statement
+/// inside the loop catches), goto, co_return, suspension or [[noreturn]]
+/// call. For loops whose condition never ends
 /// them, such as a range-for over a channel that is never closed.
 bool loopBodyHasExit(const Stmt *Body);
 
@@ -62,15 +63,16 @@ const Expr *getLoopCondition(const Stmt *Loop);
 /// True if `Cond` is always true (null, as in `for (;;)`, counts as true).
 bool isConstantTrueCondition(const Expr *Cond, ASTContext &Ctx);
 
-/// The first statement in the body or increment of `Loop` (a while, do or
-/// for statement) that leaves it: a `break` not inside an inner loop or
-/// switch, `return`, `throw`, `goto`, `co_return`, a suspension or a
-/// [[noreturn]] call; null if there is none.
+/// The first statement in the body or increment of `Loop` (a while, do, for
+/// or range-for statement) that leaves it: a `break` not inside an inner loop
+/// or switch, `return`, a `throw` that no try statement inside the loop
+/// catches, `goto`, `co_return`, a suspension or a [[noreturn]] call; null if
+/// there is none.
 const Stmt *findLoopExit(const Stmt *Loop);
 
 /// True if a call to `Callee` can end a loop that makes it: its body (in this
-/// translation unit) throws or calls a [[noreturn]] function outside nested
-/// lambdas.
+/// translation unit) throws an exception it does not catch itself or calls a
+/// [[noreturn]] function, outside nested lambdas.
 bool calleeMayLeave(const FunctionDecl *Callee);
 
 } // namespace clang::tidy::tether::analysis

@@ -80,6 +80,11 @@ public:
   /// The spawn site `E` is, if it is one (a CallExpr, a CXXConstructExpr of
   /// `tether::go`, `std::thread`, `std::jthread`, ... or a configured name).
   std::optional<SpawnSite> getSpawnSite(const Expr *E) const;
+  /// The thread a container of `std::thread` or `std::jthread` constructs
+  /// in place, `workers.emplace_back(callable, args...)`, if `Call` is such
+  /// a call: the construction itself happens in the standard library's code,
+  /// where no spawn site is seen.
+  static std::optional<SpawnSite> getEmplacedThread(const CallExpr *Call);
   /// The function that runs as the task: a lambda's call operator, or a
   /// function (with a body in this translation unit) named by `Body`.
   static const FunctionDecl *getTaskFunction(const Expr *Body);

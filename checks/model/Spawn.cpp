@@ -9,6 +9,7 @@
 
 #include "ApiModel.h"
 #include "analysis/ValueFlow.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::tether::model {
@@ -100,6 +101,40 @@ std::optional<SpawnSite> ApiModel::getSpawnSite(const Expr *E) const {
       return std::nullopt;
   }
   if (!findBody(Site, Call->getArgs(), Call->getNumArgs()))
+    return std::nullopt;
+  return Site;
+}
+
+std::optional<SpawnSite> ApiModel::getEmplacedThread(const CallExpr *Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      !Method->getName().starts_with("emplace") || Call->getNumArgs() == 0)
+    return std::nullopt;
+  const auto *Container =
+      dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent());
+  if (!Container || !isInStd(Container) ||
+      Container->getTemplateArgs().size() == 0 ||
+      Container->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  SpawnSite Site;
+  Site.Site = Call;
+  Site.Kind = stdKind(getRecord(Container->getTemplateArgs()[0].getAsType()));
+  if (Site.Kind != SpawnKind::StdThread && Site.Kind != SpawnKind::StdJThread)
+    return std::nullopt;
+  // `emplace(position, callable)` of a vector or deque: skip the iterator.
+  const Expr *const *Args = Call->getArgs();
+  unsigned NumArgs = Call->getNumArgs();
+  if (Method->getName() == "emplace" && NumArgs > 1) {
+    ++Args;
+    --NumArgs;
+  }
+  // One argument of the thread type itself is a move, not a spawn.
+  if (NumArgs == 1 &&
+      getRecord(Args[0]->getType()) ==
+          getRecord(Container->getTemplateArgs()[0].getAsType()))
+    return std::nullopt;
+  if (!findBody(Site, Args, NumArgs))
     return std::nullopt;
   return Site;
 }

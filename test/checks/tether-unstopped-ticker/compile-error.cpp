@@ -14,7 +14,30 @@ void broken() {
   }
   for (;;)
     tether::select(tether::on_recv(tether::after(1min), missing_fn));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: 'after' in a loop leaves a timer pending for 1min on every iteration that does not take it [tether-unstopped-ticker]
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: 'after' in a loop leaves a timer
+  // pending for 1min on every iteration that does not take it
+  // [tether-unstopped-ticker]
 }
 
 static tether::ticker g_broken(undeclared_too);
+
+// Issue 24's shapes, mid-edit: a field given a ticker by broken code, a
+// static given one by an unknown function, a range-for over tick() left by a
+// break in a body that does not compile.
+class half_written {
+public:
+  half_written() : pace_(new tether::ticker(undeclared_period)) {}
+
+private:
+  tether::ticker *pace_;
+};
+
+static std::unique_ptr<tether::ticker> g_half;
+void start_half() { g_half = make_ticker_that_does_not_exist(); }
+
+void left_broken() {
+  for (auto now : tether::tick(undeclared_period)) {
+    if (missing_flag)
+      break;
+  }
+}
