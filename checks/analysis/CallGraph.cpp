@@ -89,6 +89,9 @@ struct CallGraph::Walker {
   /// The expressions that only receive a value: `flag = false` does not
   /// read `flag`.
   llvm::SmallPtrSet<const Expr *, 4> Targets;
+  /// The try statements around the statement being visited: a throw one of
+  /// them catches does not leave.
+  EnclosingTries Tries;
 
   void write(const Expr *E) {
     if (const ValueDecl *D = E ? storageOf(E) : nullptr)
@@ -135,6 +138,14 @@ struct CallGraph::Walker {
       walk(Lambda->getBody(), true);
       return;
     }
+    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+      Tries.push_back(Try);
+      walk(Try->getTryBlock(), InLambda);
+      Tries.pop_back();
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+        walk(Try->getHandler(I), InLambda);
+      return;
+    }
     visit(S, InLambda);
     for (const Stmt *Child : S->children())
       walk(Child, InLambda);
@@ -147,7 +158,8 @@ struct CallGraph::Walker {
       if (isConstantTrueCondition(getLoopCondition(S), Ctx))
         Bits |= 1U << ForeverLoop;
     }
-    if (!InLambda && isa<CXXThrowExpr>(S))
+    if (const auto *Throw = dyn_cast<CXXThrowExpr>(S);
+        Throw && !InLambda && !isCaught(Throw, Tries))
       Bits |= 1U << MayLeave;
     set(Bits, S);
 

@@ -159,12 +159,8 @@ static bool catches(const CXXTryStmt *Try, const CXXThrowExpr *Throw) {
   return false;
 }
 
-/// The try statements between a statement and the loop (or function) being
-/// searched, whose try block holds the statement: a throw that one of them
-/// catches stays inside.
-using EnclosingTries = llvm::SmallVector<const CXXTryStmt *, 2>;
-
-static bool isCaught(const CXXThrowExpr *Throw, const EnclosingTries &Tries) {
+bool isCaught(const CXXThrowExpr *Throw,
+              llvm::ArrayRef<const CXXTryStmt *> Tries) {
   return llvm::any_of(
       Tries, [&](const CXXTryStmt *Try) { return catches(Try, Throw); });
 }

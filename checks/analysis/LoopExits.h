@@ -12,7 +12,11 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include <limits>
 
 namespace clang::tidy::tether::analysis {
@@ -45,6 +49,15 @@ unsigned tripCount(const Stmt *Loop, ASTContext &Ctx);
 
 /// True if `Loop` (a while, do or for statement) can never be left.
 bool loopNeverExits(const Stmt *Loop, ASTContext &Ctx);
+
+/// The try statements between a statement and the loop (or function) being
+/// searched, whose try block holds the statement: a throw that one of them
+/// catches stays inside.
+using EnclosingTries = llvm::SmallVector<const CXXTryStmt *, 2>;
+
+/// True if a handler of one of `Tries` catches what `Throw` throws.
+bool isCaught(const CXXThrowExpr *Throw,
+              llvm::ArrayRef<const CXXTryStmt *> Tries);
 
 /// True if something in `Body`, a loop's body, leaves the loop: a break (not
 /// one of an inner loop or switch), return, throw (not one a try statement

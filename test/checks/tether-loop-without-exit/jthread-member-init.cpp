@@ -18,14 +18,6 @@ public:
 private:
   void run() {
     for (;;)
-      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop in a task never exits and
-      // checks no context or stop token: the task can never stop
-      // [tether-loop-without-exit] CHECK-MESSAGES: :[[@LINE-2]]:5: note: give
-      // the task a context or 'std::stop_token' and return from the loop once
-      // it is cancelled CHECK-MESSAGES: :[[@LINE-7]]:36: note: 'run' is called
-      // from the task here CHECK-MESSAGES: :[[@LINE-8]]:19: note:
-      // std::jthread's destructor requests stop and then joins: the callable
-      // takes no 'std::stop_token', so the destructor hangs
       flush_logs();
   }
   std::jthread worker_;
@@ -36,14 +28,6 @@ public:
   cache_refresher()
       : worker_([] {
           while (true)
-            // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: loop in a task never
-            // exits and checks no context or stop token: the task can never
-            // stop [tether-loop-without-exit] CHECK-MESSAGES: :[[@LINE-2]]:11:
-            // note: give the task a context or 'std::stop_token' and return
-            // from the loop once it is cancelled CHECK-MESSAGES:
-            // :[[@LINE-4]]:9: note: std::jthread's destructor requests stop and
-            // then joins: the callable takes no 'std::stop_token', so the
-            // destructor hangs
             refresh_cache();
         }) {}
 
@@ -86,3 +70,11 @@ public:
 private:
   std::jthread worker_;
 };
+
+// CHECK-MESSAGES: :20:5: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
+// CHECK-MESSAGES: :20:5: note: give the task a context or 'std::stop_token' and return from the loop once it is cancelled
+// CHECK-MESSAGES: :16:36: note: 'run' is called from the task here
+// CHECK-MESSAGES: :16:19: note: std::jthread's destructor requests stop and then joins: the callable takes no 'std::stop_token', so the destructor hangs
+// CHECK-MESSAGES: :30:11: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
+// CHECK-MESSAGES: :30:11: note: give the task a context or 'std::stop_token' and return from the loop once it is cancelled
+// CHECK-MESSAGES: :29:9: note: std::jthread's destructor requests stop and then joins: the callable takes no 'std::stop_token', so the destructor hangs

@@ -29,12 +29,6 @@ public:
 private:
   void run() {
     for (;;) {
-      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop in a task never exits and
-      // checks no context or stop token: the task can never stop
-      // [tether-loop-without-exit] CHECK-MESSAGES: :[[@LINE-2]]:5: note: give
-      // the task a context or 'std::stop_token' and return from the loop once
-      // it is cancelled CHECK-MESSAGES: :19:38: note: 'run' is called from the
-      // task here CHECK-MESSAGES: :19:16: note: task spawned here
       std::function<void()> job;
       {
         std::unique_lock<std::mutex> lock(m_);
@@ -58,12 +52,6 @@ public:
     for (int i = 0; i < n; ++i)
       workers_.emplace_back([this] {
         while (true) {
-          // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: loop in a task never exits
-          // and checks no context or stop token: the task can never stop
-          // [tether-loop-without-exit] CHECK-MESSAGES: :[[@LINE-2]]:9: note:
-          // give the task a context or 'std::stop_token' and return from the
-          // loop once it is cancelled CHECK-MESSAGES: :[[@LINE-4]]:16: note:
-          // task spawned here
           std::unique_lock<std::mutex> lock(m_);
           while (jobs_.empty())
             cv_.wait(lock);
@@ -90,13 +78,6 @@ public:
 private:
   void run() {
     while (true) {
-      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop in a task never exits and
-      // checks no context or stop token: the task can never stop
-      // [tether-loop-without-exit] CHECK-MESSAGES: :[[@LINE-2]]:5: note: give
-      // the task a context or 'std::stop_token' and return from the loop once
-      // it is cancelled CHECK-MESSAGES: :83:29: note: std::jthread's destructor
-      // requests stop and then joins: the callable takes no 'std::stop_token',
-      // so the destructor hangs
       std::unique_lock<std::mutex> lock(m_);
       cv_.wait(lock, [this] { return !jobs_.empty(); });
       auto job = std::move(jobs_.front());
@@ -110,3 +91,14 @@ private:
   std::deque<std::function<void()>> jobs_;
   std::vector<std::jthread> workers_;
 };
+
+// CHECK-MESSAGES: :31:5: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
+// CHECK-MESSAGES: :31:5: note: give the task a context or 'std::stop_token' and return from the loop once it is cancelled
+// CHECK-MESSAGES: :19:38: note: 'run' is called from the task here
+// CHECK-MESSAGES: :19:16: note: task spawned here
+// CHECK-MESSAGES: :54:9: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
+// CHECK-MESSAGES: :54:9: note: give the task a context or 'std::stop_token' and return from the loop once it is cancelled
+// CHECK-MESSAGES: :53:16: note: task spawned here
+// CHECK-MESSAGES: :80:5: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
+// CHECK-MESSAGES: :80:5: note: give the task a context or 'std::stop_token' and return from the loop once it is cancelled
+// CHECK-MESSAGES: :76:29: note: std::jthread's destructor requests stop and then joins: the callable takes no 'std::stop_token', so the destructor hangs

@@ -18,11 +18,6 @@ void log_error(const char *);
 void start() {
   tether::go([] {
     for (;;) {
-      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop in a task never exits and
-      // checks no context or stop token: the task can never stop
-      // [tether-loop-without-exit] CHECK-MESSAGES: :[[@LINE-2]]:5: note: give
-      // the task a context or 'std::stop_token' and return from the loop once
-      // it is cancelled CHECK-MESSAGES: :[[@LINE-4]]:3: note: task spawned here
       try {
         if (bad_input())
           throw parse_error();
@@ -34,11 +29,6 @@ void start() {
   });
   std::thread([] {
     while (true) {
-      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop in a task never exits and
-      // checks no context or stop token: the task can never stop
-      // [tether-loop-without-exit] CHECK-MESSAGES: :[[@LINE-2]]:5: note: give
-      // the task a context or 'std::stop_token' and return from the loop once
-      // it is cancelled CHECK-MESSAGES: :[[@LINE-4]]:3: note: task spawned here
       try {
         try {
           throw 42;
@@ -53,11 +43,6 @@ void start() {
 // The loop in a function the task calls, in a template.
 template <class Error> void serve_forever() {
   for (;;) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: loop in a task never exits and
-    // checks no context or stop token: the task can never stop
-    // [tether-loop-without-exit] CHECK-MESSAGES: :[[@LINE-2]]:3: note: give the
-    // task a context or 'std::stop_token' and return from the loop once it is
-    // cancelled
     try {
       throw Error();
     } catch (const Error &) {
@@ -67,6 +52,15 @@ template <class Error> void serve_forever() {
 
 void start_template() {
   tether::go([] { serve_forever<parse_error>(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: note: 'serve_forever' is called from the
-  // task here CHECK-MESSAGES: :[[@LINE-2]]:3: note: task spawned here
 }
+
+// CHECK-MESSAGES: :20:5: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
+// CHECK-MESSAGES: :20:5: note: give the task a context or 'std::stop_token' and return from the loop once it is cancelled
+// CHECK-MESSAGES: :19:3: note: task spawned here
+// CHECK-MESSAGES: :31:5: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
+// CHECK-MESSAGES: :31:5: note: give the task a context or 'std::stop_token' and return from the loop once it is cancelled
+// CHECK-MESSAGES: :30:3: note: task spawned here
+// CHECK-MESSAGES: :45:3: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
+// CHECK-MESSAGES: :45:3: note: give the task a context or 'std::stop_token' and return from the loop once it is cancelled
+// CHECK-MESSAGES: :54:19: note: 'serve_forever' is called from the task here
+// CHECK-MESSAGES: :54:3: note: task spawned here

@@ -16,24 +16,14 @@ using namespace std::chrono_literals;
 class refresher {
 public:
   refresher() : pace_(new tether::ticker(10ms)) {}
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: ticker made with 'new' and kept
-  // in 'pace_' is never stopped or deleted; it fires after 'refresher' is
-  // destroyed [tether-unstopped-ticker] RUNTIME-DAG: created at
-  // {{.*}}heap-global-ticker.cpp:[[@LINE-2]]
+  // RUNTIME-DAG: created at {{.*}}heap-global-ticker.cpp:[[@LINE-1]]
   bool due() { return bool(pace_->chan().try_recv()); }
 
 private:
   tether::ticker *pace_;
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: note: make 'pace_' a 'tether::ticker' or a
-  // 'std::unique_ptr<tether::ticker>', which stops when 'refresher' is
-  // destroyed
 };
 
 static std::unique_ptr<tether::ticker> g_flush;
-// CHECK-MESSAGES: :[[@LINE-1]]:40: warning: global ticker 'g_flush' is never
-// stopped; it fires until the program exits [tether-unstopped-ticker]
-// CHECK-MESSAGES: :[[@LINE-2]]:40: note: stop it when its reader is done, or
-// make it a local 'tether::ticker' of the function that reads it
 void start_flushing() {
   g_flush.reset(new tether::ticker(10ms));
   // RUNTIME-DAG: created at {{.*}}heap-global-ticker.cpp:[[@LINE-1]]
@@ -42,19 +32,11 @@ bool flush_due() { return bool(g_flush->chan().try_recv()); }
 
 #ifndef RUNTIME_TWIN // the runtime names make_unique's line, not this one
 static std::unique_ptr<tether::ticker> g_stats;
-// CHECK-MESSAGES: :[[@LINE-1]]:40: warning: global ticker 'g_stats' is never
-// stopped; it fires until the program exits [tether-unstopped-ticker]
-// CHECK-MESSAGES: :[[@LINE-2]]:40: note: stop it when its reader is done, or
-// make it a local 'tether::ticker' of the function that reads it
 void start_stats() { g_stats = std::make_unique<tether::ticker>(10ms); }
 #endif
 
 namespace {
 tether::ticker *g_probe;
-// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: global ticker 'g_probe' is never
-// stopped; it fires until the program exits [tether-unstopped-ticker]
-// CHECK-MESSAGES: :[[@LINE-2]]:17: note: stop it when its reader is done, or
-// make it a local 'tether::ticker' of the function that reads it
 } // namespace
 void start_probe() {
   g_probe = new tether::ticker(10ms);
@@ -76,15 +58,9 @@ private:
 class macro_refresher {
 public:
   macro_refresher() : pace_(NEW_PACER) {}
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: ticker made with 'new' and kept
-  // in 'pace_' is never stopped or deleted; it fires after 'macro_refresher' is
-  // destroyed [tether-unstopped-ticker]
 
 private:
   tether::ticker *pace_;
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: note: make 'pace_' a 'tether::ticker' or a
-  // 'std::unique_ptr<tether::ticker>', which stops when 'macro_refresher' is
-  // destroyed
 };
 
 class accepted_refresher {
@@ -109,3 +85,15 @@ int main() {
   report_ticker_leaks();
 }
 #endif
+
+// CHECK-MESSAGES: :18:23: warning: ticker made with 'new' and kept in 'pace_' is never stopped or deleted; it fires after 'refresher' is destroyed [tether-unstopped-ticker]
+// CHECK-MESSAGES: :23:19: note: make 'pace_' a 'tether::ticker' or a 'std::unique_ptr<tether::ticker>', which stops when 'refresher' is destroyed
+// CHECK-MESSAGES: :26:40: warning: global ticker 'g_flush' is never stopped; it fires until the program exits [tether-unstopped-ticker]
+// CHECK-MESSAGES: :26:40: note: stop it when its reader is done, or make it a local 'tether::ticker' of the function that reads it
+// CHECK-MESSAGES: :34:40: warning: global ticker 'g_stats' is never stopped; it fires until the program exits [tether-unstopped-ticker]
+// CHECK-MESSAGES: :34:40: note: stop it when its reader is done, or make it a local 'tether::ticker' of the function that reads it
+// CHECK-MESSAGES: :39:17: warning: global ticker 'g_probe' is never stopped; it fires until the program exits [tether-unstopped-ticker]
+// CHECK-MESSAGES: :39:17: note: stop it when its reader is done, or make it a local 'tether::ticker' of the function that reads it
+// CHECK-MESSAGES: :60:29: warning: ticker made with 'new' and kept in 'pace_' is never stopped or deleted; it fires after 'macro_refresher' is destroyed [tether-unstopped-ticker]
+// CHECK-MESSAGES: :57:19: note: expanded from macro 'NEW_PACER'
+// CHECK-MESSAGES: :63:19: note: make 'pace_' a 'tether::ticker' or a 'std::unique_ptr<tether::ticker>', which stops when 'macro_refresher' is destroyed
