@@ -20,10 +20,10 @@ namespace {
 /// runs whenever any check does.
 bool ownsRootMatcher(const ClangTidyContext &Context, StringRef Name) {
   static constexpr llvm::StringLiteral Order[] = {
-      check_names::LoopWithoutExit,     check_names::LostWakeup,
-      check_names::StrandedProducer,    check_names::UninterruptibleWait,
-      check_names::DroppedCancellation, check_names::UnstoppedTicker,
-      check_names::UnboundedChannelSend};
+      check_names::LoopWithoutExit,  check_names::LostWakeup,
+      check_names::StrandedProducer, check_names::UninterruptibleWait,
+      check_names::DetachedThread,   check_names::DroppedCancellation,
+      check_names::UnstoppedTicker,  check_names::UnboundedChannelSend};
   for (StringRef Check : Order)
     if (Context.isCheckEnabled(Check))
       return Check == Name;

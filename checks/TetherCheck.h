@@ -38,6 +38,7 @@ constexpr llvm::StringLiteral SkippedRelease = "tether-skipped-release";
 constexpr llvm::StringLiteral UnreleasedWait = "tether-unreleased-wait";
 constexpr llvm::StringLiteral UninterruptibleWait =
     "tether-uninterruptible-wait";
+constexpr llvm::StringLiteral DetachedThread = "tether-detached-thread";
 } // namespace check_names
 
 class TetherCheck : public ClangTidyCheck {

@@ -7,6 +7,7 @@
 
 #include "ClangTidyModule.h"
 #include "ClangTidyModuleRegistry.h"
+#include "DetachedThreadCheck.h"
 #include "DroppedCancellationCheck.h"
 #include "LoopWithoutExitCheck.h"
 #include "LostWakeupCheck.h"
@@ -39,6 +40,8 @@ public:
         check_names::UnreleasedWait);
     CheckFactories.registerCheck<UninterruptibleWaitCheck>(
         check_names::UninterruptibleWait);
+    CheckFactories.registerCheck<DetachedThreadCheck>(
+        check_names::DetachedThread);
   }
 };
 
