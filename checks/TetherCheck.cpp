@@ -57,6 +57,7 @@ void TetherCheck::onEndOfTranslationUnit() {
   model::WaitedStates::forget();
   Paths.clear();
   Reported.clear();
+  Summaries.reset();
 }
 
 std::optional<TetherCheck::MatchScope>
@@ -97,6 +98,12 @@ analysis::FunctionPaths *TetherCheck::pathsOf(const FunctionDecl *Fn,
   if (Inserted)
     It->second = analysis::FunctionPaths::build(Fn, Ctx);
   return It->second.get();
+}
+
+model::CallSummaries &TetherCheck::summaries(ASTContext &Ctx) {
+  if (!Summaries)
+    Summaries = std::make_unique<model::CallSummaries>(Model, Ctx);
+  return *Summaries;
 }
 
 } // namespace clang::tidy::tether

@@ -16,6 +16,7 @@
 #include "ClangTidyCheck.h"
 #include "analysis/ObligationPaths.h"
 #include "model/ApiModel.h"
+#include "model/CallSummaries.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -53,8 +54,8 @@ public:
   /// Registers the parent index's root matcher when this check owns it,
   /// then the check's own matchers.
   void registerMatchers(ast_matchers::MatchFinder *Finder) final;
-  /// Drops the translation unit's state: the check's reports and path
-  /// graphs, the parent index and the roles of declarations.
+  /// Drops the translation unit's state: the check's reports, path graphs
+  /// and call summaries, the parent index and the roles of declarations.
   void onEndOfTranslationUnit() final;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus17;
@@ -93,6 +94,10 @@ protected:
   /// CFG can be built.
   analysis::FunctionPaths *pathsOf(const FunctionDecl *Fn, ASTContext &Ctx);
 
+  /// The call summaries of the translation unit (model/CallSummaries.h),
+  /// made on first use with the check's model and dropped at its end.
+  model::CallSummaries &summaries(ASTContext &Ctx);
+
   model::ApiModel Model;
 
 private:
@@ -102,6 +107,7 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<analysis::FunctionPaths>>
       Paths;
   llvm::DenseSet<unsigned> Reported;
+  std::unique_ptr<model::CallSummaries> Summaries;
 };
 
 } // namespace clang::tidy::tether

@@ -31,6 +31,7 @@
 #include "analysis/LoopExits.h"
 #include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
+#include "model/BlockingCalls.h"
 #include "model/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -48,55 +49,20 @@ namespace clang::tidy::tether {
 
 using analysis::forEachStmt;
 using analysis::storageOf;
+using model::FdKind;
+using model::fdKind;
+using model::hasFiniteTimeout;
+using model::hasName;
+using model::isCFunction;
+using model::isPollFamily;
+using model::isStdMember;
+using model::passesNonBlocking;
+using model::secondsOf;
+using model::stdWaitKind;
+using model::textOf;
+using model::WaitKind;
 
 namespace {
-
-/// What a stop-token worker can block in, and what releases it.
-enum class WaitKind { None, Semaphore, CondVar, Future, Latch, Sleep, Project };
-
-/// The C functions that block on a descriptor until data or a peer comes.
-enum class FdKind { None, Accept, Read, Poll };
-
-bool isStdMember(const FunctionDecl *F, llvm::StringRef Class) {
-  const auto *Method = dyn_cast<CXXMethodDecl>(F);
-  const CXXRecordDecl *Parent = Method ? Method->getParent() : nullptr;
-  return Parent && Parent->getIdentifier() && Parent->getName() == Class &&
-         model::isInStd(Parent);
-}
-
-bool hasName(const FunctionDecl *F, llvm::StringRef Name) {
-  return F && F->getIdentifier() && F->getName() == Name;
-}
-
-/// The standard blocking calls a stop token does not interrupt. A
-/// `condition_variable_any::wait` that takes the token is not one.
-WaitKind stdWaitKind(const FunctionDecl *F, const model::ApiModel &Model) {
-  if (!F || !F->getIdentifier())
-    return WaitKind::None;
-  StringRef Name = F->getName();
-  if (Name == "acquire" && isStdMember(F, "counting_semaphore"))
-    return WaitKind::Semaphore;
-  if (Name == "wait" && (isStdMember(F, "condition_variable") ||
-                         isStdMember(F, "condition_variable_any"))) {
-    bool TakesToken = llvm::any_of(F->parameters(), [&](const ParmVarDecl *P) {
-      return Model.isStopTokenType(P->getType());
-    });
-    return TakesToken ? WaitKind::None : WaitKind::CondVar;
-  }
-  if ((Name == "get" || Name == "wait") &&
-      (isStdMember(F, "future") || isStdMember(F, "shared_future")))
-    return WaitKind::Future;
-  if ((Name == "wait" && isStdMember(F, "latch")) ||
-      (Name == "arrive_and_wait" && isStdMember(F, "barrier")))
-    return WaitKind::Latch;
-  if (Name == "sleep_for") {
-    const auto *NS = dyn_cast<NamespaceDecl>(F->getDeclContext());
-    if (NS && NS->getIdentifier() && NS->getName() == "this_thread" &&
-        model::isInStd(NS))
-      return WaitKind::Sleep;
-  }
-  return WaitKind::None;
-}
 
 /// True if `Name` releases a waiter of `Kind`: what the stop path must call
 /// on the object waited on.
@@ -118,114 +84,6 @@ bool releases(WaitKind Kind, StringRef Name) {
     return false;
   }
   return false;
-}
-
-/// A function of the C library (global namespace, not a member).
-bool isCFunction(const FunctionDecl *F) {
-  return F && F->getIdentifier() && !isa<CXXMethodDecl>(F) &&
-         F->getDeclContext()->getRedeclContext()->isTranslationUnit();
-}
-
-FdKind fdKind(const FunctionDecl *F) {
-  if (!isCFunction(F))
-    return FdKind::None;
-  return llvm::StringSwitch<FdKind>(F->getName())
-      .Cases("accept", "accept4", FdKind::Accept)
-      .Cases("read", "recv", "recvfrom", "recvmsg", FdKind::Read)
-      .Cases("epoll_wait", "epoll_pwait", FdKind::Poll)
-      .Default(FdKind::None);
-}
-
-bool isPollFamily(const FunctionDecl *F) {
-  return isCFunction(F) && llvm::StringSwitch<bool>(F->getName())
-                               .Cases("poll", "ppoll", "select", "pselect",
-                                      "epoll_wait", "epoll_pwait", true)
-                               .Default(false);
-}
-
-/// The source text of `E`, to see the flag macros (`O_NONBLOCK`,
-/// `MSG_DONTWAIT`) that the AST has already expanded to numbers.
-StringRef textOf(const Expr *E, const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  CharSourceRange Range = SM.getExpansionRange(E->getSourceRange());
-  return Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
-}
-
-/// True if the descriptor call cannot block: MSG_DONTWAIT, SOCK_NONBLOCK.
-bool passesNonBlocking(const CallExpr *Call, const ASTContext &Ctx) {
-  for (unsigned I = 1; I < Call->getNumArgs(); ++I) {
-    StringRef Text = textOf(Call->getArg(I), Ctx);
-    if (Text.contains("DONTWAIT") || Text.contains("NONBLOCK"))
-      return true;
-  }
-  return false;
-}
-
-/// True if `epoll_wait`'s timeout is not known to be infinite.
-bool hasFiniteTimeout(const CallExpr *Call, const ASTContext &Ctx) {
-  if (Call->getNumArgs() < 4)
-    return true;
-  Expr::EvalResult R;
-  return !Call->getArg(3)->EvaluateAsInt(R, Ctx) ||
-         !R.Val.getInt().isNegative();
-}
-
-/// The period of a `std::chrono::duration` type in seconds.
-std::optional<double> periodOf(QualType T) {
-  const auto *Spec =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(model::getRecord(T));
-  if (!Spec || Spec->getTemplateArgs().size() < 2 ||
-      Spec->getTemplateArgs()[1].getKind() != TemplateArgument::Type)
-    return std::nullopt;
-  const auto *Ratio = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      model::getRecord(Spec->getTemplateArgs()[1].getAsType()));
-  if (!Ratio || Ratio->getTemplateArgs().size() < 2 ||
-      Ratio->getTemplateArgs()[0].getKind() != TemplateArgument::Integral ||
-      Ratio->getTemplateArgs()[1].getKind() != TemplateArgument::Integral)
-    return std::nullopt;
-  double Num = Ratio->getTemplateArgs()[0].getAsIntegral().getSExtValue();
-  double Den = Ratio->getTemplateArgs()[1].getAsIntegral().getSExtValue();
-  return Den == 0 ? std::nullopt : std::optional<double>(Num / Den);
-}
-
-/// The length of a constant duration in seconds: `std::chrono::seconds(5)`,
-/// `100ms`; nothing when it is not a constant.
-std::optional<double> secondsOf(const Expr *E, const ASTContext &Ctx) {
-  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Literal = dyn_cast<UserDefinedLiteral>(E)) {
-      // `100ms`: libstdc++'s chrono literals are literal operator templates,
-      // so the number is read from the spelling.
-      std::optional<double> Period = periodOf(Literal->getType());
-      const IdentifierInfo *Suffix = Literal->getUDSuffix();
-      StringRef Text = textOf(Literal, Ctx);
-      uint64_t Count = 0;
-      if (!Period || !Suffix || !Text.ends_with(Suffix->getName()) ||
-          Text.drop_back(Suffix->getName().size()).getAsInteger(0, Count))
-        return std::nullopt;
-      return Count * *Period;
-    }
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() != 1)
-        return std::nullopt;
-      const Expr *Arg = Construct->getArg(0);
-      if (model::getRecord(Arg->getType())) {
-        E = Arg; // a conversion from another duration
-        continue;
-      }
-      std::optional<double> Period = periodOf(Construct->getType());
-      Expr::EvalResult R;
-      if (!Period || !Arg->EvaluateAsInt(R, Ctx))
-        return std::nullopt;
-      return R.Val.getInt().getSExtValue() * *Period;
-    }
-    return std::nullopt;
-  }
-  return std::nullopt;
 }
 
 /// A call that a function makes: to a function with a body in this
