@@ -15,12 +15,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "DetachedThreadCheck.h"
+#include "analysis/CallGraph.h"
 #include "analysis/LoopExits.h"
 #include "analysis/ValueFlow.h"
 #include "model/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -82,6 +84,47 @@ bool waitsAfter(const FunctionDecl *Spawner, const Expr *Detach,
                                Callee->getName());
   });
   return Waits;
+}
+
+/// True if the objects of `Class` are never destroyed in this unit: each
+/// construction of it is a `new` and nothing deletes one, through a base
+/// either (a singleton that lives as long as the process, as a thread it
+/// detaches does).
+bool isImmortal(const CXXRecordDecl *Class, ASTContext &Ctx) {
+  bool Constructed = false, Mortal = false;
+  const CXXRecordDecl *Canonical = Class->getCanonicalDecl();
+  auto IsClass = [&](QualType T) {
+    const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+    return RD && RD->getCanonicalDecl() == Canonical;
+  };
+  // Asked only of a detach that borrows `this`: one walk of the unit.
+  auto Found =
+      match(translationUnitDecl(forEachDescendant(
+                expr(anyOf(cxxNewExpr(), cxxDeleteExpr(), cxxConstructExpr()))
+                    .bind("e"))),
+            Ctx);
+  llvm::SmallPtrSet<const Expr *, 4> Allocated;
+  for (const BoundNodes &Nodes : Found)
+    if (const auto *New = Nodes.getNodeAs<CXXNewExpr>("e");
+        New && IsClass(New->getAllocatedType())) {
+      Constructed = true;
+      Allocated.insert(New->getConstructExpr());
+    }
+  for (const BoundNodes &Nodes : Found) {
+    const auto *S = Nodes.getNodeAs<Expr>("e");
+    if (const auto *Delete = dyn_cast<CXXDeleteExpr>(S)) {
+      const CXXRecordDecl *Deleted =
+          Delete->getDestroyedType().isNull()
+              ? nullptr
+              : Delete->getDestroyedType()->getAsCXXRecordDecl();
+      Mortal |= Deleted &&
+                (IsClass(Delete->getDestroyedType()) ||
+                 (Class->hasDefinition() && Class->isDerivedFrom(Deleted)));
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S);
+               Construct && IsClass(Construct->getType()))
+      Mortal |= !Allocated.contains(Construct);
+  }
+  return Constructed && !Mortal;
 }
 
 /// How the thread reaches an object it does not own.
@@ -184,12 +227,28 @@ void DetachedThreadCheck::check(const MatchFinder::MatchResult &Result) {
 bool DetachedThreadCheck::checkNeverEnds(const CXXMemberCallExpr *Detach,
                                          const FunctionDecl *Task,
                                          ASTContext &Ctx) {
-  const Stmt *Loop = analysis::findForeverLoop(Task->getBody(), Ctx);
-  if (!Loop || !claim(Detach->getExprLoc(), Ctx.getSourceManager()))
+  // The body's first loop with an always-true condition, in its own code or
+  // at any depth of its calls (model/CallSummaries.h).
+  model::CallSummaries &Graph = summaries(Ctx);
+  const analysis::FunctionSummary *Summary = Graph.summaryOf(Task);
+  if (!Summary || Summary->has(model::HasErrors) ||
+      !Summary->has(analysis::ForeverLoop))
+    return false;
+  const Stmt *Loop = Summary->Witness[analysis::ForeverLoop];
+  // Nothing may leave it or stop it: no break or return in it, no call
+  // below it that throws or observes a stop signal, and no call whose
+  // target is unknown (it may do either).
+  analysis::Facts InLoop = Graph.facts(Loop);
+  if (!analysis::loopNeverExits(Loop, Ctx) || InLoop.has(analysis::MayLeave) ||
+      InLoop.has(model::UsesStopSignal) || InLoop.CallsIndirect)
+    return false;
+  if (!claim(Detach->getExprLoc(), Ctx.getSourceManager()))
     return false;
   diag(Detach->getExprLoc(),
        "detached thread runs a loop that observes no stop signal; nothing "
        "can stop it or wait for it to end");
+  for (const Expr *Call : Graph.pathTo(Task, analysis::ForeverLoop))
+    diag(Call->getExprLoc(), "called here", DiagnosticIDs::Note);
   diag(Loop->getBeginLoc(),
        "this loop never exits: check a stop flag or token in it and keep the "
        "thread joinable, so that its owner can stop it and join it",
@@ -212,6 +271,10 @@ void DetachedThreadCheck::checkOutlivedObjects(const CXXMemberCallExpr *Detach,
   if (Objects.empty() || waitsAfter(Spawner, Detach, SM))
     return;
   const Borrowed &First = Objects.front();
+  if (!First.Var)
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Spawner);
+        Method && isImmortal(Method->getParent(), Ctx))
+      return;
   if (!claim(Detach->getExprLoc(), SM))
     return;
   diag(Detach->getExprLoc(),

@@ -28,7 +28,7 @@ bool isInAsio(const Decl *D) {
         NS->getName() != "asio")
       continue;
     const DeclContext *Outer = NS->getParent();
-    while (Outer && isa<NamespaceDecl>(Outer) &&
+    while (isa_and_nonnull<NamespaceDecl>(Outer) &&
            cast<NamespaceDecl>(Outer)->isInline())
       Outer = Outer->getParent();
     if (!Outer || Outer->isTranslationUnit())

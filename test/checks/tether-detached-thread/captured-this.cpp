@@ -45,3 +45,36 @@ public:
 private:
   void report();
 };
+
+// Made with 'new' but also deleted: its objects can die under the thread.
+class mortal_service {
+public:
+  mortal_service() {
+    std::thread([this] { run(); }).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: detached thread uses the object 'this' points to
+    // CHECK-MESSAGES: :[[@LINE-2]]:18: note: 'this' is captured here
+  }
+  void run();
+};
+
+void cycle() { delete new mortal_service; }
+
+// Made with 'new' only, but deleted through its base (a unique_ptr of the
+// interface, as cpp-httplib's task queues are held).
+struct task_queue_base {
+  virtual ~task_queue_base() = default;
+};
+class detached_queue : public task_queue_base {
+public:
+  void enqueue() {
+    std::thread([this] { run(); }).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: detached thread uses the object 'this' points to
+    // CHECK-MESSAGES: :[[@LINE-2]]:18: note: 'this' is captured here
+  }
+  void run();
+};
+
+void use_queue() {
+  task_queue_base *queue = new detached_queue;
+  delete queue;
+}

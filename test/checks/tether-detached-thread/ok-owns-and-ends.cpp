@@ -56,3 +56,19 @@ int main() {
   std::thread([&counter] { log_line(counter); }).detach();
   return 0;
 }
+
+// A singleton made with 'new' and never deleted lives as long as the
+// process, as the thread it detaches does: 'this' never dangles.
+class timer_service {
+public:
+  static timer_service &instance() {
+    static auto *service = new timer_service;
+    return *service;
+  }
+
+private:
+  timer_service() {
+    std::thread([this] { run(); }).detach();
+  }
+  void run();
+};
