@@ -21,10 +21,11 @@ namespace {
 /// runs whenever any check does.
 bool ownsRootMatcher(const ClangTidyContext &Context, StringRef Name) {
   static constexpr llvm::StringLiteral Order[] = {
-      check_names::LoopWithoutExit,  check_names::LostWakeup,
-      check_names::StrandedProducer, check_names::UninterruptibleWait,
-      check_names::UnobservedStop,   check_names::DroppedCancellation,
-      check_names::UnstoppedTicker,  check_names::UnboundedChannelSend};
+      check_names::LoopWithoutExit,     check_names::LostWakeup,
+      check_names::StrandedProducer,    check_names::UninterruptibleWait,
+      check_names::UnobservedStop,      check_names::DetachedThread,
+      check_names::DroppedCancellation, check_names::UnstoppedTicker,
+      check_names::UnboundedChannelSend};
   for (StringRef Check : Order)
     if (Context.isCheckEnabled(Check))
       return Check == Name;

@@ -40,6 +40,7 @@ constexpr llvm::StringLiteral UnreleasedWait = "tether-unreleased-wait";
 constexpr llvm::StringLiteral UninterruptibleWait =
     "tether-uninterruptible-wait";
 constexpr llvm::StringLiteral UnobservedStop = "tether-unobserved-stop";
+constexpr llvm::StringLiteral DetachedThread = "tether-detached-thread";
 } // namespace check_names
 
 class TetherCheck : public ClangTidyCheck {

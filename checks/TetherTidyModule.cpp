@@ -11,6 +11,7 @@
 #if CLANG_VERSION_MAJOR < 22
 #include "ClangTidyModuleRegistry.h"
 #endif
+#include "DetachedThreadCheck.h"
 #include "DroppedCancellationCheck.h"
 #include "LoopWithoutExitCheck.h"
 #include "LostWakeupCheck.h"
@@ -46,6 +47,8 @@ public:
         check_names::UnobservedStop);
     CheckFactories.registerCheck<UninterruptibleWaitCheck>(
         check_names::UninterruptibleWait);
+    CheckFactories.registerCheck<DetachedThreadCheck>(
+        check_names::DetachedThread);
   }
 };
 

@@ -15,6 +15,7 @@
 #include "analysis/LoopExits.h"
 #include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
+#include "model/Asio.h"
 #include "model/Matchers.h"
 #include "utils/DeclRefExprUtils.h"
 #include "utils/OptionsUtils.h"
@@ -135,15 +136,25 @@ std::string formatMilliseconds(double Ms) {
   return std::to_string(static_cast<long long>(Ms)) + "ms";
 }
 
-/// The variable or field an object expression names, through `*p`, `p->`
-/// and smart-pointer `->`.
+/// True if `E` is `this` or a chain of members of it (`this->owner.loop`).
+bool isMemberPathOfThis(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(E))
+    return true;
+  const auto *Member = dyn_cast<MemberExpr>(E);
+  return Member && isMemberPathOfThis(Member->getBase());
+}
+
+/// The variable or field an object expression names, through `*p`, `p->`,
+/// smart-pointer `->` and members of members of `this` (`owner_.timer`
+/// names the field `timer`).
 const ValueDecl *objectDecl(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
       return Ref->getDecl();
     if (const auto *Member = dyn_cast<MemberExpr>(E)) {
-      if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      if (isMemberPathOfThis(Member->getBase()))
         return Member->getMemberDecl();
       return nullptr;
     }
@@ -276,6 +287,29 @@ const FieldDecl *storingField(const DynTypedNode &Parent) {
   return Field;
 }
 
+/// `std::thread::join` and `std::jthread::join`.
+bool isThreadJoin(const FunctionDecl &F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+  if (!Method || !F.getIdentifier() || F.getName() != "join")
+    return false;
+  const CXXRecordDecl *Class = Method->getParent();
+  return Class->getIdentifier() &&
+         (Class->getName() == "thread" || Class->getName() == "jthread") &&
+         model::isInStd(Class);
+}
+
+/// The first call in `Body` (lambda bodies included) that runs an asio event
+/// loop: `io.run()`.
+const CallExpr *findEventLoopRun(const Stmt *Body) {
+  const CallExpr *Run = nullptr;
+  analysis::forEachStmt(Body, [&](const Stmt *S) {
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        !Run && Call && model::asio::isEventLoopRun(Call->getDirectCallee()))
+      Run = Call;
+  });
+  return Run;
+}
+
 } // namespace
 
 UnstoppedTickerCheck::UnstoppedTickerCheck(StringRef Name,
@@ -284,17 +318,22 @@ UnstoppedTickerCheck::UnstoppedTickerCheck(StringRef Name,
       AfterInLoopMinMilliseconds(
           Options.get("AfterInLoopMinMilliseconds", 1000U)),
       TimerStartStopFunctions(Options.get("TimerStartStopFunctions", "")) {
-  for (StringRef Item :
-       utils::options::parseStringList(TimerStartStopFunctions)) {
+  // Asio's timers are known by default, as the standard library is.
+  std::string AllPairs =
+      (model::asio::TimerStartStopPairs + ";" + TimerStartStopFunctions).str();
+  for (StringRef Item : utils::options::parseStringList(AllPairs)) {
     auto [Start, Stop] = Item.split('=');
     Start = Start.trim();
     Stop = Stop.trim();
-    if (Start.empty() || Stop.empty()) {
+    // `start=` with no stop: a library whose timers cannot be cancelled.
+    if (Start.empty() || !Item.contains('=')) {
       configurationDiag("TimerStartStopFunctions: '%0' is not 'start=stop'")
           << Item;
       continue;
     }
     Pairs.push_back({model::NameList(Start), model::NameList(Stop)});
+    StringRef Unqualified = Start.rsplit("::").second;
+    StartNames.insert(Unqualified.empty() ? Start : Unqualified);
   }
 }
 
@@ -313,13 +352,15 @@ void UnstoppedTickerCheck::registerCheckMatchers(MatchFinder *Finder) {
       model::calleeRole(
           "after",
           [this](const FunctionDecl &F) { return Model.isOneShotTimer(&F); }),
-      model::spawnRole<CallExpr>(Model)};
-  if (!Pairs.empty())
-    CallRoles.push_back(
-        model::calleeRole("start", [this](const FunctionDecl &F) {
-          return llvm::any_of(
-              Pairs, [&](const TimerPair &P) { return P.Start.contains(&F); });
-        }));
+      model::spawnRole<CallExpr>(Model),
+      model::calleeRole("join", isThreadJoin)};
+  // The unqualified name first: qualified names are built only for the few
+  // callees that share one with a start function.
+  CallRoles.push_back(model::calleeRole("start", [this](const FunctionDecl &F) {
+    return F.getIdentifier() && StartNames.contains(F.getName()) &&
+           llvm::any_of(
+               Pairs, [&](const TimerPair &P) { return P.Start.contains(&F); });
+  }));
   model::addRoleMatcher(Finder, std::move(CallRoles), this);
   model::addRoleMatcher<CXXConstructExpr>(
       Finder, {model::spawnRole<CXXConstructExpr>(Model)}, this);
@@ -351,6 +392,8 @@ void UnstoppedTickerCheck::check(const MatchFinder::MatchResult &Result) {
     checkAfter(Call, Ctx);
   if (const auto *Site = Result.Nodes.getNodeAs<Expr>("spawn"))
     checkSpawn(Site, Fn, Ctx);
+  if (const auto *Join = Result.Nodes.getNodeAs<CXXMemberCallExpr>("join"))
+    checkWorkGuard(Join, Fn, Ctx);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("start")) {
     for (const TimerPair &Pair : Pairs)
       if (Pair.Start.contains(Call->getDirectCallee())) {
@@ -994,6 +1037,113 @@ void UnstoppedTickerCheck::checkRearm(const CXXMemberCallExpr *Call,
        "re-arm when the handler is called because it was stopped",
        DiagnosticIDs::Note)
       << Timer;
+}
+
+//===----------------------------------------------------------------------===//
+// An asio work guard that the owner's stop never resets.
+//===----------------------------------------------------------------------===//
+
+const CallExpr *
+UnstoppedTickerCheck::threadRunningEventLoop(const FunctionDecl *Fn) {
+  // The threads of the joining function and, for a member, of its class.
+  llvm::SmallVector<const FunctionDecl *, 8> Spawners{Fn};
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Fn))
+    for (const Decl *Member : Method->getParent()->decls())
+      if (const FunctionDecl *Other = Member->getAsFunction();
+          Other && Other != Fn && Other->hasBody())
+        Spawners.push_back(Other);
+  for (const FunctionDecl *Spawner : Spawners) {
+    const CallExpr *Run = nullptr;
+    analysis::forEachOwnStmt(Spawner->getBody(), [&](const Stmt *S) {
+      const auto *Site = dyn_cast<CXXConstructExpr>(S);
+      if (Run || !Site)
+        return;
+      std::optional<model::SpawnSite> Spawn = Model.getSpawnSite(Site);
+      if (!Spawn || Spawn->Kind != model::SpawnKind::StdThread)
+        return;
+      if (const FunctionDecl *Task =
+              model::ApiModel::getTaskFunction(Spawn->Body);
+          Task && Task->hasBody())
+        Run = findEventLoopRun(Task->getBody());
+    });
+    if (Run)
+      return Run;
+  }
+  return nullptr;
+}
+
+void UnstoppedTickerCheck::checkWorkGuard(const CXXMemberCallExpr *Join,
+                                          const FunctionDecl *Fn,
+                                          ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Fn || !Fn->hasBody() || SM.isInSystemHeader(Join->getBeginLoc()))
+    return;
+  // The work guards alive at the join: the class's members, and the
+  // function's locals declared before it.
+  const ValueDecl *Guard = nullptr;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Fn))
+    for (const FieldDecl *Field : Method->getParent()->fields())
+      if (model::asio::isWorkGuardHolder(Field->getType())) {
+        Guard = Field;
+        break;
+      }
+  analysis::forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
+    const auto *Decl = dyn_cast<DeclStmt>(S);
+    if (Guard || !Decl ||
+        !SM.isBeforeInTranslationUnit(Decl->getEndLoc(), Join->getBeginLoc()))
+      return;
+    for (const auto *D : Decl->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && model::asio::isWorkGuardHolder(Var->getType()))
+        Guard = Var;
+  });
+  if (!Guard)
+    return;
+  // Before the join, anything that may let run() return: the guard reset,
+  // moved or reassigned, the loop stopped, or a call of the project's own
+  // code, which may do either.
+  bool Released = false;
+  analysis::forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
+    if (Released || !isa<CallExpr, BinaryOperator>(S) ||
+        !SM.isBeforeInTranslationUnit(S->getBeginLoc(), Join->getBeginLoc()))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee)
+        return;
+      if (model::asio::isEventLoopStop(Callee) ||
+          (Callee->hasBody() && !model::isInStd(Callee) &&
+           !model::asio::isInAsio(Callee) &&
+           !SM.isInSystemHeader(Callee->getLocation())))
+        Released = true;
+      for (const Expr *Arg : Call->arguments())
+        if (analysis::storageOf(Arg) == Guard)
+          Released = true; // reset, moved, assigned through operator=
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+          Member &&
+          analysis::storageOf(Member->getImplicitObjectArgument()) == Guard)
+        Released = true;
+    } else if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+               Assign->isAssignmentOp() &&
+               analysis::storageOf(Assign->getLHS()) == Guard) {
+      Released = true;
+    }
+  });
+  if (Released)
+    return;
+  const CallExpr *Run = threadRunningEventLoop(Fn);
+  if (!Run || !claim(Join->getExprLoc(), SM))
+    return;
+  diag(Join->getExprLoc(),
+       "'join' waits for a thread that runs an asio event loop while the "
+       "work guard %0 keeps it busy; 'run()' never returns and the join "
+       "hangs")
+      << Guard;
+  diag(Run->getBeginLoc(), "the event loop runs here", DiagnosticIDs::Note);
+  diag(Guard->getLocation(),
+       "reset %0 (or stop the io_context) before joining, on every path",
+       DiagnosticIDs::Note)
+      << Guard;
 }
 
 } // namespace clang::tidy::tether

@@ -8,6 +8,7 @@
 #define TETHER_CHECKS_UNSTOPPEDTICKERCHECK_H
 
 #include "TetherCheck.h"
+#include "llvm/ADT/StringSet.h"
 #include <vector>
 
 namespace clang::tidy::tether {
@@ -16,9 +17,11 @@ namespace clang::tidy::tether {
 /// function that can return or in a loop, a ticker whose lifetime never ends
 /// (made with `new` and never deleted, owned by a task that never exits, or
 /// static and never stopped), a range-for over a ticker's channel that never
-/// ends, a range-for over `tick(d)` that is left, `after(d)`
-/// with a long duration in a loop, and the repeating timers of other
-/// libraries named by options that are not stopped on every path.
+/// ends, a range-for over `tick(d)` that is left, `after(d)` with a long
+/// duration in a loop, the repeating timers of other libraries (asio's by
+/// default, others named by options) that are not stopped on every path, and
+/// an asio event loop kept busy by a work guard that the owner's stop never
+/// resets.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/tether-unstopped-ticker.md
@@ -53,6 +56,11 @@ private:
                        const FunctionDecl *Fn, ASTContext &Ctx);
   void checkRearm(const CXXMemberCallExpr *Call, const TimerPair &Pair,
                   const FunctionDecl *Fn, ASTContext &Ctx);
+  void checkWorkGuard(const CXXMemberCallExpr *Join, const FunctionDecl *Fn,
+                      ASTContext &Ctx);
+  /// The `io.run()` in the body of a `std::thread` that `Fn` or the other
+  /// members of its class start; null if there is none.
+  const CallExpr *threadRunningEventLoop(const FunctionDecl *Fn);
 
   /// A fix-it that turns `auto c = tether::tick(d);` into a local ticker.
   std::optional<FixItHint> localTickerFix(const CallExpr *Call,
@@ -62,9 +70,12 @@ private:
 
   /// `after(d)` in a loop is reported when `d` is at least this long.
   const unsigned AfterInLoopMinMilliseconds;
-  /// `start=stop;...`: repeating timers of other libraries.
+  /// `start=stop;...`: repeating timers of other libraries beside asio's.
   const std::string TimerStartStopFunctions;
+  /// Asio's timers and those of the option.
   std::vector<TimerPair> Pairs;
+  /// The unqualified names of the start functions of `Pairs`.
+  llvm::StringSet<> StartNames;
 };
 
 } // namespace clang::tidy::tether

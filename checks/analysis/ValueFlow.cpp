@@ -22,6 +22,15 @@ bool isTransparent(const Stmt *S) {
   return false;
 }
 
+bool containsErrors(const Stmt *S) {
+  bool Errors = false;
+  forEachStmt(S, [&](const Stmt *Child) {
+    if (const auto *E = dyn_cast<Expr>(Child); E && E->containsErrors())
+      Errors = true;
+  });
+  return Errors;
+}
+
 const Expr *stripTransparent(const Expr *E) {
   while (E) {
     const Expr *Before = E;

@@ -48,6 +48,10 @@ template <class F> void forEachStmt(const Stmt *S, F &&Visit) {
     forEachStmt(Child, Visit);
 }
 
+/// True if code under `S` (lambda bodies included) did not compile: code
+/// mid-edit is not understood well enough to report on.
+bool containsErrors(const Stmt *S);
+
 /// The variable (its first declaration) or field whose storage `E` names,
 /// through subscripts, dereferences, address-of and the overloaded `[]`,
 /// `*` and `->`: what "the same variable" means to a check. Null otherwise.

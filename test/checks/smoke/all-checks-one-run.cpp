@@ -23,6 +23,8 @@ void start_counter() {
       // CHECK-MESSAGES-CXX14: :[[@LINE-2]]:5: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
       iterations.store(i, std::memory_order_relaxed);
   }).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: detached thread runs a loop that observes no stop signal; nothing can stop it or wait for it to end [tether-detached-thread]
+  // CHECK-MESSAGES-CXX14: :[[@LINE-2]]:6: warning: detached thread runs a loop that observes no stop signal; nothing can stop it or wait for it to end [tether-detached-thread]
 }
 
 #if __cplusplus >= 202002L
@@ -58,6 +60,7 @@ void start_beat_counter() {
       // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop in a task never exits and checks no context or stop token: the task can never stop [tether-loop-without-exit]
       beats.store(i, std::memory_order_relaxed);
   }).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: detached thread runs a loop that observes no stop signal; nothing can stop it or wait for it to end [tether-detached-thread]
 }
 
 #pragma clang diagnostic ignored "-Wunused-result"

@@ -1,5 +1,4 @@
-// RUN: %check_tether %s tether-unstopped-ticker %t -- \
-// RUN:   -config="{CheckOptions: {tether-unstopped-ticker.TimerStartStopFunctions: 'asio::basic_waitable_timer::async_wait=asio::basic_waitable_timer::cancel'}}"
+// RUN: %check_tether %s tether-unstopped-ticker %t
 // RUN: %tether_cxx -DRUNTIME_TWIN %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
 // The fixed heartbeat: stop() cancels the timer, and the handler does not

@@ -1,5 +1,4 @@
-// RUN: %check_tether %s tether-unstopped-ticker %t -- \
-// RUN:   -config="{CheckOptions: {tether-unstopped-ticker.TimerStartStopFunctions: 'asio::basic_waitable_timer::async_wait=asio::basic_waitable_timer::cancel'}}"
+// RUN: %check_tether %s tether-unstopped-ticker %t
 
 // A chain of re-arms that some state ends is a loop with an exit, not a
 // ticker: a stop token checked before re-arming, a countdown. Only a check

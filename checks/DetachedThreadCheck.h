@@ -1,0 +1,40 @@
+//===--- DetachedThreadCheck.h - tether clang-tidy --------------*- C++ -*-===//
+//
+// Part of tether: clang-tidy checks for the C++ analogues of goroutine leaks.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TETHER_CHECKS_DETACHEDTHREADCHECK_H
+#define TETHER_CHECKS_DETACHEDTHREADCHECK_H
+
+#include "TetherCheck.h"
+
+namespace clang::tidy::tether {
+
+/// Finds detached threads that nothing can stop or outlive what they use:
+/// `std::thread(...).detach()` whose body loops forever without observing a
+/// stop signal, or uses by reference (or through `this`) an object that the
+/// spawning function or class destroys while the thread may still run.
+///
+/// For the user-facing documentation see:
+/// docs/checks/tether-detached-thread.md
+class DetachedThreadCheck : public TetherCheck {
+public:
+  DetachedThreadCheck(StringRef Name, ClangTidyContext *Context);
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+
+private:
+  void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
+  bool checkNeverEnds(const CXXMemberCallExpr *Detach, const FunctionDecl *Task,
+                      ASTContext &Ctx);
+  void checkOutlivedObjects(const CXXMemberCallExpr *Detach,
+                            const model::SpawnSite &Site,
+                            const FunctionDecl *Spawner, ASTContext &Ctx);
+};
+
+} // namespace clang::tidy::tether
+
+#endif // TETHER_CHECKS_DETACHEDTHREADCHECK_H
