@@ -257,7 +257,7 @@ FunctionSummary &CallGraph::summarize(const FunctionDecl *Fn) {
   const Stmt *Body = Fn->getBody();
   if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
     Body = Coroutine->getBody();
-  Walker W{*this, Ctx, Test, Summary, {}, {}};
+  Walker W{*this, Ctx, Test, Summary, {}, {}, {}};
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       W.walk(Init->getInit(), false);
@@ -329,7 +329,7 @@ FunctionSummary &CallGraph::summarize(const FunctionDecl *Fn) {
 
 Facts CallGraph::facts(const Stmt *S) {
   Facts Out;
-  Walker W{*this, Ctx, Test, Out, {}, {}};
+  Walker W{*this, Ctx, Test, Out, {}, {}, {}};
   W.walk(S, false);
   for (const CallEdge &Edge : W.Edges)
     mergeFacts(Out, summarize(Edge.Callee), Edge.Call, !Edge.InLambda);
