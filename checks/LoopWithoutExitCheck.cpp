@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LoopWithoutExitCheck.h"
+#include "analysis/CallGraph.h"
 #include "analysis/LoopExits.h"
 #include "analysis/Mutation.h"
 #include "analysis/ParentIndex.h"
@@ -43,17 +44,6 @@ struct LoopWithoutExitCheck::Task {
 };
 
 namespace {
-
-/// The template pattern `Fn` was instantiated from, or `Fn` itself: a task
-/// is checked once, in the code as written.
-const FunctionDecl *patternOf(const FunctionDecl *Fn) {
-  if (!Fn)
-    return nullptr;
-  if (const FunctionDecl *Pattern = Fn->getTemplateInstantiationPattern())
-    Fn = Pattern;
-  const FunctionDecl *Def = nullptr;
-  return Fn->hasBody(Def) ? Def : nullptr;
-}
 
 const Stmt *bodyOf(const FunctionDecl *Fn) {
   const Stmt *Body = Fn->getBody();
@@ -499,7 +489,8 @@ void LoopWithoutExitCheck::check(const MatchFinder::MatchResult &Result) {
   Task T;
   T.Site = *Site;
   T.Spawner = Scope->Fn;
-  T.Body = patternOf(model::ApiModel::getTaskFunction(Site->Body));
+  T.Body = analysis::definitionAsWritten(
+      model::ApiModel::getTaskFunction(Site->Body));
   if (!T.Body || T.Body->isInvalidDecl() || model::isInStd(T.Body))
     return;
   if (IgnoreTasksSpawnedFromMain && T.Spawner && T.Spawner->isMain())
@@ -606,16 +597,7 @@ void LoopWithoutExitCheck::checkLoop(const Task &T, const FunctionDecl *Fn,
 
 void LoopWithoutExitCheck::noteTask(const Task &T, CallPathRef Via) {
   // From the loop's function up to the task body.
-  for (size_t I = Via.size(); I-- > 0;) {
-    if (I == 0)
-      diag(Via[I].Call->getExprLoc(), "%0 is called from the task here",
-           DiagnosticIDs::Note)
-          << Via[I].Callee;
-    else
-      diag(Via[I].Call->getExprLoc(), "%0 is called from %1 here",
-           DiagnosticIDs::Note)
-          << Via[I].Callee << Via[I - 1].Callee;
-  }
+  noteCallPath(Via, "task");
   if (T.Site.Kind != model::SpawnKind::StdJThread) {
     diag(T.Site.Site->getExprLoc(), "task spawned here", DiagnosticIDs::Note);
     return;

@@ -109,4 +109,18 @@ model::CallSummaries &TetherCheck::summaries(ASTContext &Ctx) {
   return *Summaries;
 }
 
+void TetherCheck::noteCallPath(llvm::ArrayRef<analysis::CallEdge> Via,
+                               StringRef Root) {
+  for (size_t I = Via.size(); I-- > 0;) {
+    if (I == 0)
+      diag(Via[I].Call->getExprLoc(), "%0 is called from the %1 here",
+           DiagnosticIDs::Note)
+          << Via[I].Callee << Root;
+    else
+      diag(Via[I].Call->getExprLoc(), "%0 is called from %1 here",
+           DiagnosticIDs::Note)
+          << Via[I].Callee << Via[I - 1].Callee;
+  }
+}
+
 } // namespace clang::tidy::tether

@@ -99,6 +99,11 @@ protected:
   /// made on first use with the check's model and dropped at its end.
   model::CallSummaries &summaries(ASTContext &Ctx);
 
+  /// Notes along a path of calls (model/CallSummaries.h), from the innermost
+  /// call up to the one in the root function: "'f' is called from the
+  /// <Root> here", then "'g' is called from 'f' here".
+  void noteCallPath(llvm::ArrayRef<analysis::CallEdge> Via, StringRef Root);
+
   model::ApiModel Model;
 
 private:

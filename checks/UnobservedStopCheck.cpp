@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnobservedStopCheck.h"
+#include "analysis/CallGraph.h"
 #include "analysis/LoopExits.h"
 #include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
@@ -40,15 +41,6 @@ struct UnobservedStopCheck::StopPath {
 };
 
 namespace {
-
-const FunctionDecl *patternOf(const FunctionDecl *Fn) {
-  if (!Fn)
-    return nullptr;
-  if (const FunctionDecl *Pattern = Fn->getTemplateInstantiationPattern())
-    Fn = Pattern;
-  const FunctionDecl *Def = nullptr;
-  return Fn->hasBody(Def) ? Def : nullptr;
-}
 
 /// The class whose member `Fn` is, or in a member of which a lambda `Fn` is.
 const CXXRecordDecl *ownerClass(const FunctionDecl *Fn) {
@@ -116,7 +108,7 @@ llvm::SmallVector<UnobservedStopCheck::StopPath, 1>
 stopPathsOf(const CXXRecordDecl *Class, model::CallSummaries &Graph) {
   llvm::SmallVector<UnobservedStopCheck::StopPath, 1> Paths;
   for (const CXXMethodDecl *Method : Class->methods()) {
-    const FunctionDecl *Def = patternOf(Method);
+    const FunctionDecl *Def = analysis::definitionAsWritten(Method);
     if (!Def || !isStopName(Def))
       continue;
     const analysis::FunctionSummary *S = Graph.summaryOf(Def);
@@ -183,9 +175,10 @@ void UnobservedStopCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<model::SpawnSite> Site = Model.getSpawnSite(SiteExpr);
   if (!Site)
     return;
-  const FunctionDecl *Body =
-      patternOf(model::ApiModel::getTaskFunction(Site->Body));
-  const CXXRecordDecl *Class = ownerClass(patternOf(Scope->Fn));
+  const FunctionDecl *Body = analysis::definitionAsWritten(
+      model::ApiModel::getTaskFunction(Site->Body));
+  const CXXRecordDecl *Class =
+      ownerClass(analysis::definitionAsWritten(Scope->Fn));
   if (!Body || Body->isInvalidDecl() || !Class || model::isInStd(Body))
     return;
   if (const CXXRecordDecl *Pattern =
@@ -268,16 +261,7 @@ void UnobservedStopCheck::report(const StopPath &Stop,
   diag(Stop.Join->getBeginLoc(), "%0 then waits for the worker here",
        DiagnosticIDs::Note)
       << Stop.Fn;
-  for (size_t I = Via.size(); I-- > 0;) {
-    if (I == 0)
-      diag(Via[I].Call->getExprLoc(), "%0 is called from the worker here",
-           DiagnosticIDs::Note)
-          << Via[I].Callee;
-    else
-      diag(Via[I].Call->getExprLoc(), "%0 is called from %1 here",
-           DiagnosticIDs::Note)
-          << Via[I].Callee << Via[I - 1].Callee;
-  }
+  noteCallPath(Via, "worker");
   diag(Site.Site->getExprLoc(), "worker started here", DiagnosticIDs::Note);
 }
 

@@ -10,13 +10,18 @@
 
 namespace clang::tidy::tether::analysis {
 
-const FunctionDecl *followedCallee(const FunctionDecl *Callee) {
-  if (!Callee)
+const FunctionDecl *definitionAsWritten(const FunctionDecl *Fn) {
+  if (!Fn)
     return nullptr;
-  if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
-    Callee = Pattern;
+  if (const FunctionDecl *Pattern = Fn->getTemplateInstantiationPattern())
+    Fn = Pattern;
   const FunctionDecl *Def = nullptr;
-  if (!Callee->hasBody(Def) || Def->isInvalidDecl() ||
+  return Fn->hasBody(Def) ? Def : nullptr;
+}
+
+const FunctionDecl *followedCallee(const FunctionDecl *Callee) {
+  const FunctionDecl *Def = definitionAsWritten(Callee);
+  if (!Def || Def->isInvalidDecl() ||
       Def->getASTContext().getSourceManager().isInSystemHeader(
           Def->getLocation()))
     return nullptr;

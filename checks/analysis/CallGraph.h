@@ -67,6 +67,11 @@ using StatementTest =
 /// follows (besides the system headers and namespace std, always modelled).
 using LibraryTest = std::function<bool(const FunctionDecl *F)>;
 
+/// The definition of `Fn` as written: of the template pattern it was
+/// instantiated from, if any; null without a body. A function is checked
+/// once, in its code as written.
+const FunctionDecl *definitionAsWritten(const FunctionDecl *Fn);
+
 /// The function a call goes to, as the graph follows it: its definition
 /// with a body in this translation unit, as written (the template pattern of
 /// an instantiation), outside system headers; null otherwise.
