@@ -16,6 +16,7 @@
 #include "analysis/ParentIndex.h"
 #include "analysis/ValueFlow.h"
 #include "model/Asio.h"
+#include "model/BlockingCalls.h"
 #include "model/Matchers.h"
 #include "utils/DeclRefExprUtils.h"
 #include "utils/OptionsUtils.h"
@@ -101,17 +102,9 @@ std::optional<double> constantMilliseconds(const Expr *E, ASTContext &Ctx) {
   if (!Spec || !Spec->getIdentifier() || Spec->getName() != "duration" ||
       Spec->getTemplateArgs().size() != 2)
     return std::nullopt;
-  const auto *Ratio = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Spec->getTemplateArgs()[1]
-          .getAsType()
-          .getCanonicalType()
-          ->getAsCXXRecordDecl());
-  if (!Ratio || Ratio->getTemplateArgs().size() < 2 ||
-      Ratio->getTemplateArgs()[0].getKind() != TemplateArgument::Integral ||
-      Ratio->getTemplateArgs()[1].getKind() != TemplateArgument::Integral)
+  std::optional<double> Period = model::periodOf(E->getType());
+  if (!Period)
     return std::nullopt;
-  double Num = Ratio->getTemplateArgs()[0].getAsIntegral().getSExtValue();
-  double Den = Ratio->getTemplateArgs()[1].getAsIntegral().getSExtValue();
   Expr::EvalResult Result;
   if (!E->EvaluateAsRValue(Result, Ctx) || !Result.Val.isStruct() ||
       Result.Val.getStructNumFields() < 1)
@@ -124,8 +117,7 @@ std::optional<double> constantMilliseconds(const Expr *E, ASTContext &Ctx) {
     Value = Count.getFloat().convertToDouble();
   else
     return std::nullopt;
-  return Den == 0 ? std::nullopt
-                  : std::optional<double>(Value * Num / Den * 1000.0);
+  return Value * *Period * 1000.0;
 }
 
 std::string formatMilliseconds(double Ms) {

@@ -105,9 +105,6 @@ bool hasFiniteTimeout(const CallExpr *Call, const ASTContext &Ctx) {
   return !Timeout->EvaluateAsInt(R, Ctx) || !R.Val.getInt().isNegative();
 }
 
-namespace {
-
-/// The period of a `std::chrono::duration` type in seconds.
 std::optional<double> periodOf(QualType T) {
   const auto *Spec =
       dyn_cast_or_null<ClassTemplateSpecializationDecl>(getRecord(T));
@@ -124,8 +121,6 @@ std::optional<double> periodOf(QualType T) {
   double Den = Ratio->getTemplateArgs()[1].getAsIntegral().getSExtValue();
   return Den == 0 ? std::nullopt : std::optional<double>(Num / Den);
 }
-
-} // namespace
 
 std::optional<double> secondsOf(const Expr *E, const ASTContext &Ctx) {
   for (unsigned Depth = 0; E && Depth < 8; ++Depth) {

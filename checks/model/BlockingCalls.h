@@ -51,6 +51,9 @@ bool passesNonBlocking(const CallExpr *Call, const ASTContext &Ctx);
 /// True if a poll-family call's timeout is not known to be infinite.
 bool hasFiniteTimeout(const CallExpr *Call, const ASTContext &Ctx);
 
+/// The period of a `std::chrono::duration` type in seconds.
+std::optional<double> periodOf(QualType T);
+
 /// The length of a constant duration in seconds: `std::chrono::seconds(5)`,
 /// `100ms`; nothing when it is not a constant.
 std::optional<double> secondsOf(const Expr *E, const ASTContext &Ctx);
