@@ -557,9 +557,7 @@ void LostWakeupCheck::check(const MatchFinder::MatchResult &Result) {
     if (!writesChecked(Walker.Events, Wait) ||
         isClaimed(Wait.Call->getBeginLoc(), *Result.SourceManager))
       continue;
-    const FunctionDecl *WaitFn = analysis::outermostFunction(
-        analysis::ParentIndex::of(Ctx).enclosingFunction(Wait.Call));
-    const auto *WaitMethod = dyn_cast_or_null<CXXMethodDecl>(WaitFn);
+    const auto *WaitMethod = dyn_cast_or_null<CXXMethodDecl>(Wait.Fn);
     if (std::optional<StaleCheck> Stale = findStaleCheck(
             Wait, WaitMethod ? WaitMethod->getParent() : nullptr, Ctx))
       reportStaleWait(Wait, *Stale, Notify, *Result.SourceManager);

@@ -19,6 +19,7 @@
 #include "UnboundedChannelSendCheck.h"
 #include "analysis/LoopExits.h"
 #include "analysis/ParentIndex.h"
+#include "analysis/ValueFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -174,6 +175,11 @@ void UnboundedChannelSendCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Init = Result.Nodes.getNodeAs<Expr>("init");
   if (!Scope || !Scope->Fn || !Scope->Fn->hasBody() || !Var || !Init ||
       Var->isInvalidDecl() || Init->containsErrors())
+    return;
+  // Broken code in the function can hide an operation on the channel (clang
+  // 22 drops a broken call from the AST altogether), so its parties are not
+  // known.
+  if (analysis::containsErrors(Scope->Fn->getBody()))
     return;
   ASTContext &Ctx = *Result.Context;
   std::optional<ChannelParties> Ch =

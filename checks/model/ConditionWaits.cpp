@@ -88,7 +88,13 @@ public:
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
         SM.isInSystemHeader(D->getLocation()))
       return true;
-    return Base::TraverseDecl(D);
+    // A function nested in another (a local class's method) is its own.
+    const auto *Fn = dyn_cast_or_null<FunctionDecl>(D);
+    const FunctionDecl *Outer = Function;
+    Function = Fn ? Fn : Function;
+    bool Result = Base::TraverseDecl(D);
+    Function = Outer;
+    return Result;
   }
   bool TraverseWhileStmt(WhileStmt *S) {
     return inLoop(S, S->getCond(), [&] { return Base::TraverseWhileStmt(S); });
@@ -122,6 +128,7 @@ public:
     if (!W.Cv)
       return true;
     W.Call = Call;
+    W.Fn = Function;
     if (Call->getNumArgs() > 0)
       W.Mutex = mutexOf(Call->getArg(0));
     if (!Loops.empty())
@@ -186,6 +193,8 @@ private:
   const SyncTypes &Types;
   const SourceManager &SM;
   ConditionWaitIndex &Index;
+  /// The function whose code is visited; a lambda's body belongs to it.
+  const FunctionDecl *Function = nullptr;
   /// The loops around the node visited and their conditions (null for a
   /// range-for), innermost last.
   llvm::SmallVector<std::pair<const Stmt *, const Expr *>, 4> Loops;

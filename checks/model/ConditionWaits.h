@@ -47,6 +47,8 @@ bool isNotifyName(llvm::StringRef Name);
 /// One wait on a condition variable.
 struct ConditionWait {
   const CallExpr *Call = nullptr;
+  /// The function the wait is written in, looking through lambdas.
+  const FunctionDecl *Fn = nullptr;
   /// The condition variable, as `analysis::storageOf` names it.
   const ValueDecl *Cv = nullptr;
   /// The mutex the wait's lock holds; null if unknown (a project condition

@@ -12,6 +12,8 @@
 // C++14 it is the only tether check that runs); each must still find its own
 // leaks, including in a global's initialiser, which is a root itself.
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 std::atomic<long> iterations;
@@ -26,6 +28,28 @@ void start_counter() {
   // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: detached thread runs a loop that observes no stop signal; nothing can stop it or wait for it to end [tether-detached-thread]
   // CHECK-MESSAGES-CXX14: :[[@LINE-2]]:6: warning: detached thread runs a loop that observes no stop signal; nothing can stop it or wait for it to end [tether-detached-thread]
 }
+
+// Safe, and its wait lies in a function after the notify's: the check of
+// the notify looks at the wait before the finder has reached its function.
+class Waker {
+public:
+  void wake() {
+    {
+      std::lock_guard<std::mutex> Guard(M);
+      Ready = true;
+    }
+    Cv.notify_one();
+  }
+  void wait() {
+    std::unique_lock<std::mutex> Lock(M);
+    Cv.wait(Lock, [this] { return Ready; });
+  }
+
+private:
+  std::mutex M;
+  std::condition_variable Cv;
+  bool Ready = false;
+};
 
 #if __cplusplus >= 202002L
 #include <tether/tether.hpp>
