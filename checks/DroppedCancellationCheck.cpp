@@ -233,23 +233,14 @@ const Stmt *findForeverLoopBelow(const FunctionDecl *Task,
                                  model::CallSummaries &Graph, ASTContext &Ctx) {
   if (const Stmt *Loop = analysis::findForeverLoop(Task->getBody(), Ctx))
     return Loop;
-  llvm::SmallPtrSet<const FunctionDecl *, 16> Seen{Task};
-  llvm::SmallVector<const FunctionDecl *, 8> Queue{Task};
-  for (size_t I = 0; I < Queue.size(); ++I) {
-    const analysis::FunctionSummary *Summary = Graph.summaryOf(Queue[I]);
-    if (!Summary || !Summary->has(analysis::ForeverLoop))
-      continue;
-    for (const analysis::CallEdge &Edge : Summary->Calls) {
-      if (Edge.InLambda || model::isRuntimeLibrary(Edge.Callee) ||
-          !Seen.insert(Edge.Callee).second)
-        continue;
-      if (const Stmt *Loop =
-              analysis::findForeverLoop(Edge.Callee->getBody(), Ctx))
-        return Loop;
-      Queue.push_back(Edge.Callee);
-    }
-  }
-  return nullptr;
+  const Stmt *Found = nullptr;
+  Graph.forEachCalleeWith(
+      analysis::ForeverLoop, Task, /*Skip=*/nullptr,
+      [&](const FunctionDecl *Fn, llvm::ArrayRef<analysis::CallEdge>) {
+        Found = analysis::findForeverLoop(Fn->getBody(), Ctx);
+        return !Found;
+      });
+  return Found;
 }
 
 /// The first call in `Body` that blocks and has a cancellable overload.

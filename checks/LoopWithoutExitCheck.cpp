@@ -500,30 +500,13 @@ void LoopWithoutExitCheck::check(const MatchFinder::MatchResult &Result) {
   checkFunction(T, T.Body, {}, Ctx);
 
   // The functions the task calls, at any depth, that have loops: each with
-  // the calls that lead to it from the task body (the shortest such path).
-  model::CallSummaries &Graph = summaries(Ctx);
-  llvm::SmallPtrSet<const FunctionDecl *, 16> Seen{T.Body};
-  llvm::SmallVector<std::pair<const FunctionDecl *, CallPath>, 8> Queue{
-      {T.Body, {}}};
-  for (size_t I = 0; I < Queue.size(); ++I) {
-    const analysis::FunctionSummary *Summary = Graph.summaryOf(Queue[I].first);
-    if (!Summary)
-      continue;
-    for (const analysis::CallEdge &Edge : Summary->Calls) {
-      // Lambdas the task only stores run elsewhere; the runtime library is
-      // modelled, not analysed.
-      if (Edge.InLambda || model::isRuntimeLibrary(Edge.Callee) ||
-          Edge.Callee->isInvalidDecl() || !Seen.insert(Edge.Callee).second)
-        continue;
-      const analysis::FunctionSummary *Callee = Graph.summaryOf(Edge.Callee);
-      if (!Callee || !Callee->has(analysis::AnyLoop))
-        continue;
-      CallPath Path = Queue[I].second;
-      Path.push_back(Edge);
-      checkFunction(T, Edge.Callee, Path, Ctx);
-      Queue.push_back({Edge.Callee, std::move(Path)});
-    }
-  }
+  // the calls that lead to it from the task body.
+  summaries(Ctx).forEachCalleeWith(
+      analysis::AnyLoop, T.Body, /*Skip=*/nullptr,
+      [&](const FunctionDecl *Fn, CallPathRef Via) {
+        checkFunction(T, Fn, Via, Ctx);
+        return true;
+      });
 }
 
 bool LoopWithoutExitCheck::isExempt(const Task &T,

@@ -31,7 +31,6 @@ private:
   struct Task;
   /// The calls from the task body down to a function, each in the function
   /// the previous one calls.
-  using CallPath = llvm::SmallVector<analysis::CallEdge, 2>;
   using CallPathRef = llvm::ArrayRef<analysis::CallEdge>;
   void checkFunction(const Task &T, const FunctionDecl *Fn, CallPathRef Via,
                      ASTContext &Ctx);

@@ -193,27 +193,12 @@ void UnobservedStopCheck::check(const MatchFinder::MatchResult &Result) {
   for (const StopPath &Stop : stopPathsOf(Class, Graph)) {
     checkLoops(Stop, *Site, Body, {}, Ctx);
     // The functions the worker calls, at any depth, that have loops.
-    llvm::SmallPtrSet<const FunctionDecl *, 16> Seen{Body};
-    llvm::SmallVector<std::pair<const FunctionDecl *, CallPath>, 8> Queue{
-        {Body, {}}};
-    for (size_t I = 0; I < Queue.size(); ++I) {
-      const analysis::FunctionSummary *Summary =
-          Graph.summaryOf(Queue[I].first);
-      if (!Summary)
-        continue;
-      for (const analysis::CallEdge &Edge : Summary->Calls) {
-        if (Edge.InLambda || model::isRuntimeLibrary(Edge.Callee) ||
-            Edge.Callee == Stop.Fn || !Seen.insert(Edge.Callee).second)
-          continue;
-        const analysis::FunctionSummary *Callee = Graph.summaryOf(Edge.Callee);
-        if (!Callee || !Callee->has(analysis::AnyLoop))
-          continue;
-        CallPath Path = Queue[I].second;
-        Path.push_back(Edge);
-        checkLoops(Stop, *Site, Edge.Callee, Path, Ctx);
-        Queue.push_back({Edge.Callee, std::move(Path)});
-      }
-    }
+    Graph.forEachCalleeWith(
+        analysis::AnyLoop, Body, /*Skip=*/Stop.Fn,
+        [&](const FunctionDecl *Fn, llvm::ArrayRef<analysis::CallEdge> Via) {
+          checkLoops(Stop, *Site, Fn, Via, Ctx);
+          return true;
+        });
   }
 }
 

@@ -32,7 +32,6 @@ public:
 
 private:
   void registerCheckMatchers(ast_matchers::MatchFinder *Finder) override;
-  using CallPath = llvm::SmallVector<analysis::CallEdge, 2>;
   void checkLoops(const StopPath &Stop, const model::SpawnSite &Site,
                   const FunctionDecl *Fn,
                   llvm::ArrayRef<analysis::CallEdge> Via, ASTContext &Ctx);

@@ -93,6 +93,36 @@ CallSummaries::CallSummaries(const ApiModel &Model, ASTContext &Ctx)
           },
           isRuntimeLibrary) {}
 
+void CallSummaries::forEachCalleeWith(
+    unsigned Property, const FunctionDecl *Root, const FunctionDecl *Skip,
+    llvm::function_ref<bool(const FunctionDecl *,
+                            llvm::ArrayRef<analysis::CallEdge>)>
+        Visit) {
+  using CallPath = llvm::SmallVector<analysis::CallEdge, 2>;
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Seen{Root};
+  llvm::SmallVector<std::pair<const FunctionDecl *, CallPath>, 8> Queue{
+      {Root, {}}};
+  for (size_t I = 0; I < Queue.size(); ++I) {
+    const analysis::FunctionSummary *Summary = summaryOf(Queue[I].first);
+    if (!Summary || !Summary->has(Property))
+      continue;
+    for (const analysis::CallEdge &Edge : Summary->Calls) {
+      if (Edge.InLambda || isRuntimeLibrary(Edge.Callee) ||
+          Edge.Callee->isInvalidDecl() || Edge.Callee == Skip ||
+          !Seen.insert(Edge.Callee).second)
+        continue;
+      const analysis::FunctionSummary *Callee = summaryOf(Edge.Callee);
+      if (!Callee || !Callee->has(Property))
+        continue;
+      CallPath Path = Queue[I].second;
+      Path.push_back(Edge);
+      if (!Visit(Edge.Callee, Path))
+        return;
+      Queue.push_back({Edge.Callee, std::move(Path)});
+    }
+  }
+}
+
 bool mayObserve(const analysis::Facts &F, const ValueDecl *Var) {
   if (F.reads(Var) || F.CallsIndirect)
     return true;

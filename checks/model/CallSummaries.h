@@ -51,6 +51,19 @@ bool isRuntimeLibrary(const Decl *D);
 class CallSummaries : public analysis::CallGraph {
 public:
   CallSummaries(const ApiModel &Model, ASTContext &Ctx);
+
+  /// Calls `Visit(Fn, Via)` on each function `Root` calls, at any depth,
+  /// whose code or callees have `Property`: once each, breadth-first, `Via`
+  /// the shortest path of calls from `Root`. Not followed: lambdas the code
+  /// only stores (they run elsewhere), the runtime library (modelled, not
+  /// analysed), invalid declarations and `Skip`. Stops when `Visit` returns
+  /// false.
+  void
+  forEachCalleeWith(unsigned Property, const FunctionDecl *Root,
+                    const FunctionDecl *Skip,
+                    llvm::function_ref<bool(const FunctionDecl *,
+                                            llvm::ArrayRef<analysis::CallEdge>)>
+                        Visit);
 };
 
 /// True if code with `F` may read `Var` (a field or global): it reads it,
