@@ -12,6 +12,12 @@
 // The thread is found from the object `detach()` is called on: a
 // `std::thread(...)` temporary, or a local initialised with one.
 //
+// A thread of a library with handles (ThreadJoinFunctions, `create=join`)
+// is unowned in another way: its owner keeps the handle `create` returns in
+// a member and joins through it only when it is set, and the thread itself
+// clears the member. The owner then skips the join and the thread is never
+// joined (PhotonLibOS's Timer, whose one-shot thread cleared `_th`).
+//
 //===----------------------------------------------------------------------===//
 
 #include "DetachedThreadCheck.h"
@@ -19,6 +25,7 @@
 #include "analysis/LoopExits.h"
 #include "analysis/ValueFlow.h"
 #include "model/Matchers.h"
+#include "utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -179,15 +186,176 @@ llvm::SmallVector<Borrowed, 2> borrowedObjects(const model::SpawnSite &Site,
   return Found;
 }
 
+/// The member `Spawner` keeps the handle `Create` returns in: `h_ =
+/// create(...)`, or a constructor's `h_(create(...))`; in a class template,
+/// the pattern's member.
+const FieldDecl *handleMember(const CallExpr *Create,
+                              const FunctionDecl *Spawner) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Spawner))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getMember() && Init->getInit() &&
+          analysis::stripTransparent(Init->getInit()) == Create)
+        return analysis::fieldAsWritten(Init->getMember());
+  const FieldDecl *Found = nullptr;
+  analysis::forEachOwnStmt(Spawner->getBody(), [&](const Stmt *S) {
+    const auto *Op = dyn_cast<BinaryOperator>(S);
+    if (!Found && Op && Op->getOpcode() == BO_Assign &&
+        analysis::stripTransparent(Op->getRHS()) == Create)
+      Found = dyn_cast_or_null<FieldDecl>(analysis::storageOf(Op->getLHS()));
+  });
+  return Found ? analysis::fieldAsWritten(Found) : nullptr;
+}
+
+/// True if `S` reads the member `Field` somewhere under it.
+bool mentions(const Stmt *S, const FieldDecl *Field) {
+  bool Found = false;
+  analysis::forEachStmt(S, [&](const Stmt *Child) {
+    if (const auto *Member = dyn_cast<MemberExpr>(Child))
+      Found |= Member->getMemberDecl() == Field;
+  });
+  return Found;
+}
+
+/// True if `S` is, or holds, `Target`.
+bool holds(const Stmt *S, const Stmt *Target) {
+  bool Found = false;
+  analysis::forEachStmt(S,
+                        [&](const Stmt *Child) { Found |= Child == Target; });
+  return Found;
+}
+
+/// True if `S` only returns: `return;` or `{ return; }`.
+bool onlyReturns(const Stmt *S) {
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    return Block->size() == 1 && onlyReturns(Block->body_front());
+  return isa<ReturnStmt>(S);
+}
+
+/// True if `S` clears `Field`: assigns it a null pointer or zero.
+bool clears(const Stmt *S, const FieldDecl *Field, ASTContext &Ctx) {
+  const auto *Op = dyn_cast<BinaryOperator>(S);
+  return Op && Op->getOpcode() == BO_Assign &&
+         analysis::storageOf(Op->getLHS()) == Field &&
+         Op->getRHS()->isNullPointerConstant(
+             Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+}
+
+/// Where the thread running `Task` clears `Field`, in its own code or in a
+/// function it calls (at any depth), and the calls that lead there.
+struct ClearSite {
+  const Stmt *Write = nullptr;
+  llvm::SmallVector<analysis::CallEdge, 2> Via;
+};
+std::optional<ClearSite> clearOf(const FunctionDecl *Task,
+                                 const FieldDecl *Field,
+                                 model::CallSummaries &Graph, ASTContext &Ctx) {
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{Task};
+  llvm::SmallVector<std::pair<const FunctionDecl *, ClearSite>, 4> Queue{
+      {Task, {}}};
+  for (size_t I = 0; I < Queue.size(); ++I) {
+    const FunctionDecl *Fn = Queue[I].first;
+    const analysis::FunctionSummary *Summary = Graph.summaryOf(Fn);
+    if (!Summary || !Summary->writes(Field))
+      continue;
+    const Stmt *Write = nullptr;
+    analysis::forEachOwnStmt(Fn->getBody(), [&](const Stmt *S) {
+      if (!Write && clears(S, Field, Ctx))
+        Write = S;
+    });
+    if (Write) {
+      ClearSite Site = Queue[I].second;
+      Site.Write = Write;
+      return Site;
+    }
+    for (const analysis::CallEdge &Edge : Summary->Calls)
+      if (!Edge.InLambda && Seen.insert(Edge.Callee).second) {
+        ClearSite Next = Queue[I].second;
+        Next.Via.push_back(Edge);
+        Queue.push_back({Edge.Callee, std::move(Next)});
+      }
+  }
+  return std::nullopt;
+}
+
+/// A member of the owner that joins the thread through `Field` only when
+/// `Field` is set: the join sits under an `if` on it, or follows an `if` on
+/// it that returns.
+struct GuardedJoin {
+  const FunctionDecl *Owner = nullptr;
+  const IfStmt *Guard = nullptr;
+  const CallExpr *Join = nullptr;
+};
+std::optional<GuardedJoin> guardedJoinOf(const FieldDecl *Field,
+                                         const model::NameList &JoinNames,
+                                         const SourceManager &SM) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Class)
+    return std::nullopt;
+  for (const CXXMethodDecl *Method : Class->methods()) {
+    const FunctionDecl *Def = analysis::definitionAsWritten(Method);
+    if (!Def || !Def->getBody())
+      continue;
+    GuardedJoin Found{Def, nullptr, nullptr};
+    analysis::forEachOwnStmt(Def->getBody(), [&](const Stmt *S) {
+      const auto *Call = dyn_cast<CallExpr>(S);
+      if (Found.Join || !Call || !JoinNames.contains(Call->getDirectCallee()))
+        return;
+      for (const Expr *Arg : Call->arguments())
+        if (analysis::storageOf(Arg->IgnoreParenCasts()) == Field)
+          Found.Join = Call;
+    });
+    if (!Found.Join)
+      continue;
+    analysis::forEachOwnStmt(Def->getBody(), [&](const Stmt *S) {
+      const auto *If = dyn_cast<IfStmt>(S);
+      if (Found.Guard || !If || !mentions(If->getCond(), Field))
+        return;
+      if (holds(If->getThen(), Found.Join) ||
+          (onlyReturns(If->getThen()) &&
+           SM.isBeforeInTranslationUnit(If->getEndLoc(),
+                                        Found.Join->getBeginLoc())))
+        Found.Guard = If;
+    });
+    if (Found.Guard)
+      return Found;
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 DetachedThreadCheck::DetachedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : TetherCheck(Name, Context, /*ModelOptions=*/0) {}
+    : TetherCheck(Name, Context, /*ModelOptions=*/0),
+      ThreadJoinFunctions(Options.get("ThreadJoinFunctions", "")) {
+  for (StringRef Item : utils::options::parseStringList(ThreadJoinFunctions)) {
+    auto [Create, Join] = Item.split('=');
+    Create = Create.trim();
+    Join = Join.trim();
+    if (Create.empty() || Join.empty()) {
+      configurationDiag("ThreadJoinFunctions: '%0' is not 'create=join'")
+          << Item;
+      continue;
+    }
+    Pairs.push_back({model::NameList(Create), model::NameList(Join)});
+    CreateNames.push_back(Create.str());
+  }
+}
+
+void DetachedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  TetherCheck::storeOptions(Opts);
+  Options.store(Opts, "ThreadJoinFunctions", ThreadJoinFunctions);
+}
 
 void DetachedThreadCheck::registerCheckMatchers(MatchFinder *Finder) {
   model::addRoleMatcher<CallExpr>(
       Finder, {model::calleeRole("detach", isThreadDetach)}, this);
+  if (!CreateNames.empty())
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(hasAnyName(std::vector<StringRef>(
+                     CreateNames.begin(), CreateNames.end())))))
+            .bind("create"),
+        this);
 }
 
 void DetachedThreadCheck::check(const MatchFinder::MatchResult &Result) {
@@ -196,6 +364,10 @@ void DetachedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<MatchScope> Scope = scopeOf(Result, /*InInstantiations=*/true);
   if (!Scope || !Scope->Fn || !Scope->Fn->hasBody())
     return;
+  if (const auto *Create = Result.Nodes.getNodeAs<CallExpr>("create")) {
+    checkClearedHandle(Create, Scope->Fn, *Result.Context);
+    return;
+  }
   const auto *Detach = Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach");
   if (!Detach)
     return;
@@ -294,6 +466,48 @@ void DetachedThreadCheck::checkOutlivedObjects(const CXXMemberCallExpr *Detach,
          "owner destroys it: capture 'shared_from_this()', or keep the "
          "thread and join it in the destructor",
          DiagnosticIDs::Note);
+}
+
+//===----------------------------------------------------------------------===//
+// A handle the thread clears: its owner skips the join.
+//===----------------------------------------------------------------------===//
+
+void DetachedThreadCheck::checkClearedHandle(const CallExpr *Create,
+                                             const FunctionDecl *Spawner,
+                                             ASTContext &Ctx) {
+  const FunctionDecl *Callee = Create->getDirectCallee();
+  const auto *Pair = llvm::find_if(
+      Pairs, [&](const CreateJoin &P) { return P.Create.contains(Callee); });
+  const FieldDecl *Field = handleMember(Create, Spawner);
+  if (Pair == Pairs.end() || !Field || Create->containsErrors())
+    return;
+  const FunctionDecl *Task = nullptr;
+  for (const Expr *Arg : Create->arguments())
+    if (!Task)
+      Task =
+          analysis::definitionAsWritten(model::ApiModel::getTaskFunction(Arg));
+  model::CallSummaries &Graph = summaries(Ctx);
+  const analysis::FunctionSummary *Summary =
+      Task ? Graph.summaryOf(Task) : nullptr;
+  if (!Summary || Summary->has(model::HasErrors) || !Summary->writes(Field))
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::optional<ClearSite> Clear = clearOf(Task, Field, Graph, Ctx);
+  std::optional<GuardedJoin> Join = guardedJoinOf(Field, Pair->Join, SM);
+  if (!Clear || !Join || !claim(Clear->Write->getBeginLoc(), SM))
+    return;
+  diag(Clear->Write->getBeginLoc(),
+       "the thread clears %0, the handle its owner joins it through: %1 then "
+       "skips the join and the thread is never joined")
+      << Field << Join->Owner;
+  noteCallPath(Clear->Via, "thread");
+  diag(Join->Guard->getBeginLoc(), "%0 joins only when %1 is set",
+       DiagnosticIDs::Note)
+      << Join->Owner << Field;
+  diag(Join->Join->getBeginLoc(), "the join", DiagnosticIDs::Note);
+  diag(Create->getBeginLoc(), "thread started here; its handle is kept in %0",
+       DiagnosticIDs::Note)
+      << Field;
 }
 
 } // namespace clang::tidy::tether

@@ -15,6 +15,14 @@
 // a stop token, context or channel, has compile errors, or is bounded (a
 // counted loop, a range-for).
 //
+// A library's thread class starts and stops its worker in code of its own
+// (often in another file): the worker is an override of a member named by
+// ThreadEntryFunctions (`RsThread::run`), and its stop signal is the stop
+// check StopCheckFunctions names (`RsThread::shouldStop`). Its loops are
+// reported by the same rule, observing the signal being a call of the
+// check; a scalar member the loop reads that a member of the class off the
+// worker writes (a flag of its own stop hook) counts as a signal too.
+//
 //===----------------------------------------------------------------------===//
 
 #include "UnobservedStopCheck.h"
@@ -151,22 +159,86 @@ bool readsSignalParameter(const Stmt *Loop, const FunctionDecl *Fn,
   return Found;
 }
 
+/// The facts of a loop that can run unboundedly and that blocks or never
+/// ends without using a stop signal of the API; nothing for any other loop.
+struct SuspectLoop {
+  analysis::Facts Facts;
+  bool Blocks = false;
+};
+std::optional<SuspectLoop>
+suspectLoop(const Stmt *Loop, model::CallSummaries &Graph, ASTContext &Ctx) {
+  if (!isa<WhileStmt, DoStmt, ForStmt>(Loop) ||
+      analysis::tripCount(Loop, Ctx) != analysis::UnboundedCount)
+    return std::nullopt;
+  SuspectLoop Suspect{Graph.facts(Loop), false};
+  Suspect.Blocks = Suspect.Facts.has(model::Blocks);
+  bool Forever =
+      analysis::isConstantTrueCondition(analysis::getLoopCondition(Loop),
+                                        Ctx) &&
+      !analysis::findLoopExit(Loop) && !Suspect.Facts.has(analysis::MayLeave);
+  if ((!Suspect.Blocks && !Forever) ||
+      Suspect.Facts.has(model::UsesStopSignal) ||
+      Suspect.Facts.has(model::HasErrors))
+    return std::nullopt;
+  return Suspect;
+}
+
+/// True if `Class` is `Base` or derives from it.
+bool isOrDerives(const CXXRecordDecl *Class, const CXXRecordDecl *Base) {
+  if (!Class || !Base)
+    return false;
+  if (Class->getCanonicalDecl() == Base->getCanonicalDecl())
+    return true;
+  return Class->hasDefinition() && Class->isDerivedFrom(Base);
+}
+
+/// True if code with `Facts` may call the stop check of `ThreadClass`
+/// where this unit cannot see it: through a pointer, a `std::function` or
+/// a virtual member, or in a member of the thread class (or of a class
+/// derived from it) without a body here.
+bool mayCallStopCheck(const analysis::Facts &Facts,
+                      const CXXRecordDecl *ThreadClass) {
+  return Facts.CallsIndirect ||
+         llvm::any_of(Facts.Opaque, [&](const FunctionDecl *Fn) {
+           const auto *Method = dyn_cast<CXXMethodDecl>(Fn);
+           return Method && isOrDerives(Method->getParent(), ThreadClass);
+         });
+}
+
 } // namespace
 
 UnobservedStopCheck::UnobservedStopCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : TetherCheck(Name, Context,
                   model::ChannelOptions | model::SpawnOptions |
-                      model::ContextOptions) {}
+                      model::ContextOptions),
+      ThreadEntryFunctionsRaw(Options.get("ThreadEntryFunctions", "")),
+      ThreadEntryFunctions(ThreadEntryFunctionsRaw) {}
+
+void UnobservedStopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  TetherCheck::storeOptions(Opts);
+  Options.store(Opts, "ThreadEntryFunctions", ThreadEntryFunctionsRaw);
+}
 
 void UnobservedStopCheck::registerCheckMatchers(MatchFinder *Finder) {
   model::addRoleMatcher<CallExpr>(Finder, {model::spawnRole<CallExpr>(Model)},
                                   this);
   model::addRoleMatcher<CXXConstructExpr>(
       Finder, {model::spawnRole<CXXConstructExpr>(Model)}, this);
+  if (!ThreadEntryFunctions.empty())
+    Finder->addMatcher(
+        cxxMethodDecl(isDefinition(), isOverride(), unless(isImplicit()))
+            .bind("entry"),
+        this);
 }
 
 void UnobservedStopCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Entry = Result.Nodes.getNodeAs<CXXMethodDecl>("entry")) {
+    if (!Entry->isInvalidDecl() &&
+        !Result.SourceManager->isInSystemHeader(Entry->getLocation()))
+      checkThreadClassWorker(Entry, *Result.Context);
+    return;
+  }
   // Instantiations too: the worker is then checked in its pattern, once.
   std::optional<MatchScope> Scope = scopeOf(Result, /*InInstantiations=*/true);
   const auto *SiteExpr = Result.Nodes.getNodeAs<Expr>("spawn");
@@ -209,22 +281,13 @@ void UnobservedStopCheck::checkLoops(const StopPath &Stop,
                                      ASTContext &Ctx) {
   model::CallSummaries &Graph = summaries(Ctx);
   analysis::forEachOwnStmt(Fn->getBody(), [&](const Stmt *Loop) {
-    if (!isa<WhileStmt, DoStmt, ForStmt>(Loop) ||
-        analysis::tripCount(Loop, Ctx) != analysis::UnboundedCount)
-      return;
-    analysis::Facts Facts = Graph.facts(Loop);
-    bool Blocks = Facts.has(model::Blocks);
-    bool Forever =
-        analysis::isConstantTrueCondition(analysis::getLoopCondition(Loop),
-                                          Ctx) &&
-        !analysis::findLoopExit(Loop) && !Facts.has(analysis::MayLeave);
-    if ((!Blocks && !Forever) || Facts.has(model::UsesStopSignal) ||
-        Facts.has(model::HasErrors) || readsSignalParameter(Loop, Fn, Stop))
+    std::optional<SuspectLoop> Suspect = suspectLoop(Loop, Graph, Ctx);
+    if (!Suspect || readsSignalParameter(Loop, Fn, Stop))
       return;
     for (const auto &[Field, Write] : Stop.Signals)
-      if (model::mayObserve(Facts, Field))
+      if (model::mayObserve(Suspect->Facts, Field))
         return;
-    report(Stop, Site, Loop, Blocks, Via, Ctx);
+    report(Stop, Site, Loop, Suspect->Blocks, Via, Ctx);
   });
 }
 
@@ -248,6 +311,101 @@ void UnobservedStopCheck::report(const StopPath &Stop,
       << Stop.Fn;
   noteCallPath(Via, "worker");
   diag(Site.Site->getExprLoc(), "worker started here", DiagnosticIDs::Note);
+}
+
+const CXXMethodDecl *
+UnobservedStopCheck::configuredEntryOf(const CXXMethodDecl *Method) const {
+  for (const CXXMethodDecl *Overridden : Method->overridden_methods()) {
+    if (ThreadEntryFunctions.contains(Overridden))
+      return Overridden;
+    if (const CXXMethodDecl *Entry = configuredEntryOf(Overridden))
+      return Entry;
+  }
+  return nullptr;
+}
+
+const CXXMethodDecl *
+UnobservedStopCheck::stopCheckOf(const CXXRecordDecl *Class) const {
+  Class = Class ? Class->getDefinition() : nullptr;
+  if (!Class)
+    return nullptr;
+  for (const CXXMethodDecl *Method : Class->methods())
+    if (Model.isStopCheck(Method))
+      return Method;
+  for (const CXXBaseSpecifier &Base : Class->bases())
+    if (const CXXMethodDecl *Check =
+            stopCheckOf(Base.getType()->getAsCXXRecordDecl()))
+      return Check;
+  return nullptr;
+}
+
+void UnobservedStopCheck::checkThreadClassWorker(const CXXMethodDecl *Entry,
+                                                 ASTContext &Ctx) {
+  const CXXMethodDecl *Configured = configuredEntryOf(Entry);
+  const CXXRecordDecl *ThreadClass =
+      Configured ? Configured->getParent() : nullptr;
+  const CXXMethodDecl *StopCheck = stopCheckOf(ThreadClass);
+  if (!StopCheck || !Entry->doesThisDeclarationHaveABody())
+    return;
+  model::CallSummaries &Graph = summaries(Ctx);
+  const analysis::FunctionSummary *Summary = Graph.summaryOf(Entry);
+  if (!Summary || Summary->has(model::HasErrors))
+    return;
+  using CallPath = llvm::SmallVector<analysis::CallEdge, 2>;
+  llvm::SmallVector<std::pair<const FunctionDecl *, CallPath>, 4> Looping{
+      {Entry, {}}};
+  Graph.forEachCalleeWith(
+      analysis::AnyLoop, Entry, /*Skip=*/nullptr,
+      [&](const FunctionDecl *Fn, llvm::ArrayRef<analysis::CallEdge> Via) {
+        Looping.push_back({Fn, CallPath(Via)});
+        return true;
+      });
+  // The functions the worker runs: those with loops and what they call.
+  llvm::SmallPtrSet<const Decl *, 16> Worker;
+  for (const auto &[Fn, Via] : Looping) {
+    Worker.insert(Fn->getCanonicalDecl());
+    if (const analysis::FunctionSummary *Summary = Graph.summaryOf(Fn))
+      for (const analysis::CallEdge &Edge : Summary->Calls)
+        if (!Edge.InLambda)
+          Worker.insert(Edge.Callee->getCanonicalDecl());
+  }
+  // The scalar members that a member off the worker writes (its own stop
+  // hook, a setter another thread calls): the loop may poll one as its stop
+  // signal. Not the constructors, which run before the thread starts.
+  const CXXRecordDecl *Class = Entry->getParent();
+  llvm::SmallVector<const FieldDecl *, 4> WrittenOffWorker;
+  for (const CXXMethodDecl *Method : Class->methods()) {
+    const FunctionDecl *Def = analysis::definitionAsWritten(Method);
+    const analysis::FunctionSummary *Writer =
+        Def && !isa<CXXConstructorDecl>(Def) &&
+                !Worker.contains(Def->getCanonicalDecl())
+            ? Graph.summaryOf(Def)
+            : nullptr;
+    for (const FieldDecl *Field : Class->fields())
+      if (Writer && isSignalType(Field->getType()) && Writer->writes(Field))
+        WrittenOffWorker.push_back(Field);
+  }
+  for (const auto &Item : Looping)
+    analysis::forEachOwnStmt(Item.first->getBody(), [&](const Stmt *Loop) {
+      std::optional<SuspectLoop> Suspect = suspectLoop(Loop, Graph, Ctx);
+      if (!Suspect || mayCallStopCheck(Suspect->Facts, ThreadClass) ||
+          llvm::any_of(WrittenOffWorker, [&](const FieldDecl *Field) {
+            return model::mayObserve(Suspect->Facts, Field);
+          }))
+        return;
+      const SourceManager &SM = Ctx.getSourceManager();
+      if (!claim(Loop->getBeginLoc(), SM))
+        return;
+      diag(Loop->getBeginLoc(),
+           "loop on a worker of %0 %select{never ends|blocks}1 without "
+           "calling %2, the stop check of its thread class: stopping the "
+           "thread waits for the worker and can hang")
+          << ThreadClass << Suspect->Blocks << StopCheck;
+      diag(Entry->getLocation(), "%0 runs on the thread that %1 starts",
+           DiagnosticIDs::Note)
+          << Entry << ThreadClass;
+      noteCallPath(Item.second, "worker");
+    });
 }
 
 } // namespace clang::tidy::tether

@@ -22,6 +22,7 @@ namespace clang::tidy::tether {
 class UnobservedStopCheck : public TetherCheck {
 public:
   UnobservedStopCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
@@ -38,6 +39,16 @@ private:
   void report(const StopPath &Stop, const model::SpawnSite &Site,
               const Stmt *Loop, bool Blocks,
               llvm::ArrayRef<analysis::CallEdge> Via, ASTContext &Ctx);
+  /// The worker of a thread class: `Entry` overrides a member named by
+  /// ThreadEntryFunctions.
+  void checkThreadClassWorker(const CXXMethodDecl *Entry, ASTContext &Ctx);
+  /// The member of ThreadEntryFunctions that `Method` overrides, if any.
+  const CXXMethodDecl *configuredEntryOf(const CXXMethodDecl *Method) const;
+  /// The stop check (StopCheckFunctions) of `Class` or of a base of it.
+  const CXXMethodDecl *stopCheckOf(const CXXRecordDecl *Class) const;
+
+  const std::string ThreadEntryFunctionsRaw;
+  const model::NameList ThreadEntryFunctions;
 };
 
 } // namespace clang::tidy::tether

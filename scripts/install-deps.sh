@@ -31,6 +31,7 @@ packages=(
   python3-psutil
   pre-commit  # runs tether's hook (.pre-commit-hooks.yaml) in its test
   dpkg-dev  # dpkg-shlibdeps: the Depends of the tether .deb (make deb)
+  rapidjson-dev  # bench/realbugs: RetroShare's libretroshare includes it
 )
 # npm installs the SARIF validator (scripts/setup-npm-tools.sh); keep a
 # nodejs that already brings its own npm.

@@ -4,6 +4,7 @@
 #include "LoopExits.h"
 #include "ValueFlow.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -17,6 +18,18 @@ const FunctionDecl *definitionAsWritten(const FunctionDecl *Fn) {
     Fn = Pattern;
   const FunctionDecl *Def = nullptr;
   return Fn->hasBody(Def) ? Def : nullptr;
+}
+
+const FieldDecl *fieldAsWritten(const FieldDecl *Field) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Field->getParent());
+  if (!Spec || !Spec->getSpecializedTemplate())
+    return Field;
+  for (const FieldDecl *Written :
+       Spec->getSpecializedTemplate()->getTemplatedDecl()->fields())
+    if (Written->getDeclName() == Field->getDeclName())
+      return Written;
+  return Field;
 }
 
 const FunctionDecl *followedCallee(const FunctionDecl *Callee) {

@@ -72,6 +72,11 @@ using LibraryTest = std::function<bool(const FunctionDecl *F)>;
 /// once, in its code as written.
 const FunctionDecl *definitionAsWritten(const FunctionDecl *Fn);
 
+/// The field of the class template's pattern that `Field`, a field of one
+/// of its specializations, was instantiated from (what the summaries of
+/// definitions as written read and write); `Field` itself otherwise.
+const FieldDecl *fieldAsWritten(const FieldDecl *Field);
+
 /// The function a call goes to, as the graph follows it: its definition
 /// with a body in this translation unit, as written (the template pattern of
 /// an instantiation), outside system headers; null otherwise.

@@ -23,6 +23,7 @@ namespace clang::tidy::tether::model {
   X(ContextOptions, ContextFactories)                                          \
   X(ContextOptions, CancelFuncTypes)                                           \
   X(ContextOptions, BackgroundContextFunctions)                                \
+  X(ContextOptions, StopCheckFunctions)                                        \
   X(CancellableOptions, CancellableFunctions)
 
 ApiModel::ApiModel(ClangTidyCheck::OptionsView &Options, unsigned Groups)

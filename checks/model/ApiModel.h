@@ -28,7 +28,7 @@ enum OptionGroup : unsigned {
   ChannelOptions = 1U << 0,     ///< ChannelTypes, Send/Recv/Make/CloseFunctions
   SpawnOptions = 1U << 1,       ///< SpawnFunctions
   TickerOptions = 1U << 2,      ///< TickerTypes, TickerStopFunctions
-  ContextOptions = 1U << 3,     ///< ContextTypes, ContextFactories, ...
+  ContextOptions = 1U << 3,     ///< ContextTypes, ..., StopCheckFunctions
   CancellableOptions = 1U << 4, ///< CancellableFunctions
   AllOptions = ~0U,
 };
@@ -107,7 +107,9 @@ public:
   bool isStopTokenType(QualType T) const;
   bool isStopSourceType(QualType T) const;
   bool isStopCallbackType(QualType T) const;
-  /// True for `stop_requested`, the check of a stop token (or source).
+  /// True for `stop_requested`, the check of a stop token (or source), and
+  /// the functions named by StopCheckFunctions (a thread class's own check,
+  /// `RsThread::shouldStop`).
   bool isStopCheck(const FunctionDecl *F) const;
   /// A context or a stop token: something that carries cancellation.
   bool isTokenType(QualType T) const {
@@ -139,7 +141,7 @@ private:
   NameList SpawnFunctions;
   NameList TickerTypes, TickerStopFunctions;
   NameList ContextTypes, ContextFactories, CancelFuncTypes,
-      BackgroundContextFunctions;
+      BackgroundContextFunctions, StopCheckFunctions;
   NameList CancellableFunctions;
 };
 

@@ -48,7 +48,8 @@ bool ApiModel::isStopCallbackType(QualType T) const {
 }
 
 bool ApiModel::isStopCheck(const FunctionDecl *F) const {
-  return F && F->getIdentifier() && F->getName() == "stop_requested";
+  return F && ((F->getIdentifier() && F->getName() == "stop_requested") ||
+               StopCheckFunctions.contains(F));
 }
 
 } // namespace clang::tidy::tether::model
