@@ -189,6 +189,8 @@ bool readsState(const Expr *Cond, const FunctionDecl *Handler,
                 ASTContext &Ctx) {
   if (!Cond)
     return false;
+  if (Cond->containsErrors())
+    return true; // mid-edit: what it reads is unknown, so it may be state
   if (!match(findAll(cxxThisExpr().bind("this")), *Cond, Ctx).empty())
     return true;
   for (const BoundNodes &Ref :
