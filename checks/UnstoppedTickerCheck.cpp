@@ -189,6 +189,8 @@ bool readsState(const Expr *Cond, const FunctionDecl *Handler,
                 ASTContext &Ctx) {
   if (!Cond)
     return false;
+  if (Cond->containsErrors())
+    return true; // mid-edit: what it reads is unknown, so it may be state
   if (!match(findAll(cxxThisExpr().bind("this")), *Cond, Ctx).empty())
     return true;
   for (const BoundNodes &Ref :
@@ -205,33 +207,61 @@ bool readsState(const Expr *Cond, const FunctionDecl *Handler,
   return false;
 }
 
-/// True if a branch or loop condition in `Body` reads such state.
-bool hasStateCondition(const Stmt *Body, const FunctionDecl *Handler,
-                       ASTContext &Ctx) {
-  if (!Body)
-    return false;
-  const Expr *Cond = nullptr;
-  if (const auto *If = dyn_cast<IfStmt>(Body))
-    Cond = If->getCond();
-  else if (const auto *While = dyn_cast<WhileStmt>(Body))
-    Cond = While->getCond();
-  else if (const auto *Do = dyn_cast<DoStmt>(Body))
-    Cond = Do->getCond();
-  else if (const auto *For = dyn_cast<ForStmt>(Body))
-    Cond = For->getCond();
-  else if (const auto *Switch = dyn_cast<SwitchStmt>(Body))
-    Cond = Switch->getCond();
-  else if (const auto *Conditional = dyn_cast<ConditionalOperator>(Body))
-    Cond = Conditional->getCond();
-  else if (const auto *Binary = dyn_cast<BinaryOperator>(Body);
-           Binary && Binary->isLogicalOp())
-    Cond = Binary->getLHS();
-  if (readsState(Cond, Handler, Ctx))
+/// The condition that decides whether the branches or the body of `S` run;
+/// null for a statement that has none.
+const Expr *conditionOf(const Stmt *S) {
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return If->getCond();
+  if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    return Switch->getCond();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
+    return Range->getRangeInit();
+  if (const auto *Conditional = dyn_cast<ConditionalOperator>(S))
+    return Conditional->getCond();
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S);
+      Binary && Binary->isLogicalOp())
+    return Binary->getLHS();
+  return analysis::getLoopCondition(S);
+}
+
+/// See `stateGuards`; `Above` holds the statements above the target.
+bool guardsTarget(const Stmt *S,
+                  const llvm::SmallPtrSetImpl<const Stmt *> &Above,
+                  const FunctionDecl *Handler, ASTContext &Ctx) {
+  if (!S || (isa<LambdaExpr>(S) && !Above.contains(S)))
+    return false; // a lambda that does not hold the target runs elsewhere
+  if (readsState(conditionOf(S), Handler, Ctx) &&
+      (Above.contains(S) || analysis::loopBodyHasExit(S)))
     return true;
-  for (const Stmt *Child : Body->children())
-    if (hasStateCondition(Child, Handler, Ctx))
+  for (const Stmt *Child : S->children())
+    if (guardsTarget(Child, Above, Handler, Ctx))
       return true;
   return false;
+}
+
+/// True if a branch or loop condition in `Body` that reads such state decides
+/// whether `Target` runs: `Target` lies under it, or its statement can leave
+/// (a `return`, `break` or `throw` in a branch) and so skip `Target`. A
+/// condition that only decides something else, such as a log line or a loop
+/// over a container before the re-arm, does not end the chain.
+bool stateGuards(const Stmt *Body, const Stmt *Target,
+                 const FunctionDecl *Handler, ASTContext &Ctx) {
+  if (!Body)
+    return false;
+  // The statements above `Target` up to `Body`, through the lambdas on the
+  // way (a re-arm posted from a lambda that the handler makes).
+  llvm::SmallPtrSet<const Stmt *, 16> Above;
+  analysis::forEachAncestor(
+      Target, Ctx, [&](const DynTypedNode &Parent, const DynTypedNode &) {
+        if (const auto *S = Parent.get<Stmt>()) {
+          Above.insert(S);
+          return S != Body;
+        }
+        if (const auto *Method = Parent.get<CXXMethodDecl>())
+          return Method->getParent()->isLambda();
+        return Parent.get<Decl>() && !Parent.get<FunctionDecl>();
+      });
+  return guardsTarget(Body, Above, Handler, Ctx);
 }
 
 /// What `Ref` is given when it is the left side of an assignment or the
@@ -902,7 +932,9 @@ void UnstoppedTickerCheck::checkTimerStart(const CallExpr *Call,
   if (!Fn || SM.isInSystemHeader(Call->getBeginLoc()))
     return;
   DeclarationName Start = Call->getDirectCallee()->getDeclName();
-  if (Call->getType()->isVoidType()) {
+  // The callee's declared result, not the call's type: in a template, a call
+  // given a lambda has a dependent type even when it returns nothing.
+  if (Call->getDirectCallee()->getReturnType()->isVoidType()) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       checkRearm(Member, Pair, Fn, Ctx);
     return;
@@ -998,10 +1030,11 @@ void UnstoppedTickerCheck::checkRearm(const CXXMemberCallExpr *Call,
     return;
   // A re-arm that some state can end (a stop flag, a counter) is a loop with
   // an exit, not a ticker: only conditions on the handler's own parameters
-  // (its error code) may guard it, in the handler and in the arming function.
-  if (hasStateCondition(Handler->getBody(), Handler->getCallOperator(), Ctx) ||
+  // (its error code) may guard the re-arm in the handler, and the arming
+  // call in the arming function.
+  if (stateGuards(Handler->getBody(), Rearm, Handler->getCallOperator(), Ctx) ||
       (Arming && Arming->hasBody() &&
-       hasStateCondition(Arming->getBody(), Handler->getCallOperator(), Ctx)))
+       stateGuards(Arming->getBody(), Call, Handler->getCallOperator(), Ctx)))
     return;
   // A path to the stop function: a call of it on this timer anywhere in the
   // translation unit (on any timer, when this one is a parameter or

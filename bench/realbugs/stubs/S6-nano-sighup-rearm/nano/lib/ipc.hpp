@@ -1,0 +1,4 @@
+// Stub for the realbugs harness (not nano-node code).
+#pragma once
+
+#include <realbugs_nano.hpp>
