@@ -696,8 +696,7 @@ void UnstoppedTickerCheck::checkFieldTicker(const CXXNewExpr *New,
         !Method->isImplicit() && !Method->isPureVirtual() && !Method->hasBody())
       return;
   analysis::Tracked Track = trackTicker(Model, Field);
-  auto Uses =
-      match(findAll(memberExpr(member(equalsNode(Field))).bind("use")), Ctx);
+  auto Uses = match(memberExpr(member(equalsNode(Field))).bind("use"), Ctx);
   for (const BoundNodes &Nodes : Uses) {
     const auto *Use = Nodes.getNodeAs<MemberExpr>("use");
     if (analysis::classifyUse(Track, Use, Ctx) != analysis::UseKind::Inert)
@@ -1042,8 +1041,10 @@ void UnstoppedTickerCheck::checkRearm(const CXXMemberCallExpr *Call,
   bool Elsewhere = isa<ParmVarDecl>(Timer) ||
                    Timer->getType()->isReferenceType() ||
                    Timer->getType()->isPointerType();
-  auto Stops = match(
-      findAll(cxxMemberCallExpr(callee(functionDecl())).bind("stop")), Ctx);
+  // Matched on the whole unit, every node once (findAll here would also
+  // search below every node: quadratic).
+  auto Stops =
+      match(cxxMemberCallExpr(callee(functionDecl())).bind("stop"), Ctx);
   for (const BoundNodes &Nodes : Stops) {
     const auto *Stop = Nodes.getNodeAs<CXXMemberCallExpr>("stop");
     if (!Pair.Stop.contains(Stop->getDirectCallee()))
