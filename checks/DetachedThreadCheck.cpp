@@ -28,6 +28,7 @@
 #include "utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -93,45 +94,65 @@ bool waitsAfter(const FunctionDecl *Spawner, const Expr *Detach,
   return Waits;
 }
 
-/// True if the objects of `Class` are never destroyed in this unit: each
-/// construction of it is a `new` and nothing deletes one, through a base
-/// either (a singleton that lives as long as the process, as a thread it
-/// detaches does).
-bool isImmortal(const CXXRecordDecl *Class, ASTContext &Ctx) {
-  bool Constructed = false, Mortal = false;
-  const CXXRecordDecl *Canonical = Class->getCanonicalDecl();
-  auto IsClass = [&](QualType T) {
-    const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
-    return RD && RD->getCanonicalDecl() == Canonical;
-  };
-  // Asked only of a detach that borrows `this`: one walk of the unit.
-  auto Found =
-      match(translationUnitDecl(forEachDescendant(
-                expr(anyOf(cxxNewExpr(), cxxDeleteExpr(), cxxConstructExpr()))
-                    .bind("e"))),
-            Ctx);
-  llvm::SmallPtrSet<const Expr *, 4> Allocated;
-  for (const BoundNodes &Nodes : Found)
-    if (const auto *New = Nodes.getNodeAs<CXXNewExpr>("e");
-        New && IsClass(New->getAllocatedType())) {
+/// The `new`s, `delete`s and constructions of one class in a unit: one walk
+/// of its code, instantiations and implicit code included, binding nothing.
+class LifetimeEvents : public RecursiveASTVisitor<LifetimeEvents> {
+public:
+  explicit LifetimeEvents(const CXXRecordDecl *Class)
+      : Class(Class), Canonical(Class->getCanonicalDecl()) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool VisitCXXNewExpr(CXXNewExpr *New) {
+    if (isClass(New->getAllocatedType())) {
       Constructed = true;
       Allocated.insert(New->getConstructExpr());
     }
-  for (const BoundNodes &Nodes : Found) {
-    const auto *S = Nodes.getNodeAs<Expr>("e");
-    if (const auto *Delete = dyn_cast<CXXDeleteExpr>(S)) {
-      const CXXRecordDecl *Deleted =
-          Delete->getDestroyedType().isNull()
-              ? nullptr
-              : Delete->getDestroyedType()->getAsCXXRecordDecl();
-      Mortal |= Deleted &&
-                (IsClass(Delete->getDestroyedType()) ||
-                 (Class->hasDefinition() && Class->isDerivedFrom(Deleted)));
-    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S);
-               Construct && IsClass(Construct->getType()))
-      Mortal |= !Allocated.contains(Construct);
+    return true;
   }
-  return Constructed && !Mortal;
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *Delete) {
+    QualType T = Delete->getDestroyedType();
+    const CXXRecordDecl *Deleted =
+        T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+    AnyDeleted |= Deleted && (isClass(T) || (Class->hasDefinition() &&
+                                             Class->isDerivedFrom(Deleted)));
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    if (isClass(Construct->getType()))
+      Constructions.push_back(Construct);
+    return true;
+  }
+
+  /// Constructed with `new`, and never on the stack, as a member or deleted.
+  bool immortal() const {
+    return Constructed && !AnyDeleted &&
+           llvm::all_of(Constructions, [&](const CXXConstructExpr *C) {
+             return Allocated.contains(C);
+           });
+  }
+
+private:
+  bool isClass(QualType T) const {
+    const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+    return RD && RD->getCanonicalDecl() == Canonical;
+  }
+
+  const CXXRecordDecl *Class;
+  const CXXRecordDecl *Canonical;
+  bool Constructed = false, AnyDeleted = false;
+  llvm::SmallPtrSet<const Expr *, 4> Allocated;
+  llvm::SmallVector<const CXXConstructExpr *, 4> Constructions;
+};
+
+/// True if the objects of `Class` are never destroyed in this unit: each
+/// construction of it is a `new` and nothing deletes one, through a base
+/// either (a singleton that lives as long as the process, as a thread it
+/// detaches does). Asked only of a detach that borrows `this`.
+bool isImmortal(const CXXRecordDecl *Class, ASTContext &Ctx) {
+  LifetimeEvents Events(Class);
+  Events.TraverseAST(Ctx);
+  return Events.immortal();
 }
 
 /// How the thread reaches an object it does not own.
