@@ -3,6 +3,7 @@
 #include "ConditionWaits.h"
 #include "ApiModel.h"
 #include "Locks.h"
+#include "analysis/ParentIndex.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringMap.h"
@@ -88,10 +89,11 @@ public:
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
         SM.isInSystemHeader(D->getLocation()))
       return true;
-    // A function nested in another (a local class's method) is its own.
+    // A function nested in another (a local class's method) is its own;
+    // a lambda's call operator belongs to the function around it.
     const auto *Fn = dyn_cast_or_null<FunctionDecl>(D);
     const FunctionDecl *Outer = Function;
-    Function = Fn ? Fn : Function;
+    Function = Fn ? analysis::outermostFunction(Fn) : Function;
     bool Result = Base::TraverseDecl(D);
     Function = Outer;
     return Result;
