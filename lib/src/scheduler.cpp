@@ -109,7 +109,10 @@ public:
       on->park_detached(ctx); // a parking task, now off its stack
       return;
     }
-    if (worker_)
+    // A task that yields is readied right after it switched out: as Go's
+    // Gosched, it queues behind the others instead of running next, or two
+    // yielding tasks would take turns on the worker and starve the rest.
+    if (worker_ && ctx != switched_from_)
       take_next(ctx);
     else
       shared_queue().push(ctx);
@@ -134,6 +137,7 @@ public:
   std::atomic<int> sleepers_{0};
 
   TETHER_ANNOUNCES_FIBER_SWITCH context *pick_next() noexcept override {
+    switched_from_ = context::active();
     context *next = choose_next();
     // nullptr: the caller goes on as, or switches to, the dispatcher.
     set_running_task(next ? record_of(next) : nullptr);
@@ -273,6 +277,7 @@ private:
   const std::thread::id owner_ = std::this_thread::get_id();
   boost::fibers::scheduler::ready_queue_type local_;
   std::atomic<context *> next_{nullptr};
+  context *switched_from_ = nullptr;       // active at the last pick_next
   std::atomic<std::uint64_t> handoffs_{0}; // puts into next_, for stealing
   std::unordered_map<pool_algorithm *, std::uint64_t> handoffs_seen_;
   time_point idle_since_;

@@ -82,54 +82,70 @@ int run_select(select_case *const *cases, std::size_t count,
     order[j] = static_cast<int>(i);
   }
 
-  lock_set locks(cases, count);
-  int default_case = -1;
-  for (std::size_t k = 0; k < count; ++k) {
-    const int i = order[k];
-    if (cases[i]->is_default()) {
-      default_case = i;
+  // Each round polls every case, then parks on all of them. Another round
+  // follows when a case's party woke the select without completing it (the
+  // channel closed, or a lock-free operation took what it was handed).
+  for (;;) {
+    lock_set locks(cases, count);
+    int default_case = -1;
+    for (std::size_t k = 0; k < count; ++k) {
+      const int i = order[k];
+      if (cases[i]->is_default()) {
+        default_case = i;
+        continue;
+      }
+      waiter_node *woken = nullptr;
+      if (cases[i]->poll(woken)) {
+        locks.unlock();
+        if (woken)
+          woken->owner->unpark();
+        cases[i]->run();
+        return i;
+      }
+    }
+    if (default_case >= 0) {
+      locks.unlock();
+      cases[default_case]->run();
+      return default_case;
+    }
+
+    parker parker;
+    scratch<waiter_node> nodes(count);
+    // Queue in the random poll order too: cases on one channel must not
+    // favour the first written (Go's TestPseudoRandomSend).
+    bool became_ready = false;
+    for (std::size_t k = 0; k < count && !became_ready; ++k) {
+      const int i = order[k];
+      nodes[i].owner = &parker;
+      nodes[i].case_index = i;
+      became_ready = !cases[i]->enqueue(nodes[i]);
+    }
+    // A case made ready by a lock-free operation since its poll: poll again,
+    // unless a stop request claimed the select first.
+    const int poll_again = static_cast<int>(count);
+    if (became_ready && parker.try_claim(poll_again)) {
+      for (std::size_t i = 0; i < count; ++i)
+        cases[i]->dequeue(nodes[i]);
       continue;
     }
-    waiter_node *woken = nullptr;
-    if (cases[i]->poll(woken)) {
-      locks.unlock();
-      if (woken)
-        woken->owner->unpark();
-      cases[i]->run();
-      return i;
-    }
-  }
-  if (default_case >= 0) {
     locks.unlock();
-    cases[default_case]->run();
-    return default_case;
+    {
+      blocked_scope blocked(info.kind, info.site, info.type, info.object,
+                            &parker);
+      parker.park();
+    }
+    const int winner = parker.winner();
+    locks.lock();
+    for (std::size_t i = 0; i < count; ++i)
+      if (static_cast<int>(i) != winner)
+        cases[i]->dequeue(nodes[i]);
+    locks.unlock();
+    if (nodes[winner].retry)
+      continue;
+    cases[winner]->finish();
+    cases[winner]->run();
+    return winner;
   }
-
-  parker parker;
-  scratch<waiter_node> nodes(count);
-  // Queue in the random poll order too: cases on one channel must not favour
-  // the first written (Go's TestPseudoRandomSend).
-  for (std::size_t k = 0; k < count; ++k) {
-    const int i = order[k];
-    nodes[i].owner = &parker;
-    nodes[i].case_index = i;
-    cases[i]->enqueue(nodes[i]);
-  }
-  locks.unlock();
-  {
-    blocked_scope blocked(info.kind, info.site, info.type, info.object,
-                          &parker);
-    parker.park();
-  }
-  const int winner = parker.winner();
-  locks.lock();
-  for (std::size_t i = 0; i < count; ++i)
-    if (static_cast<int>(i) != winner)
-      cases[i]->dequeue(nodes[i]);
-  locks.unlock();
-  cases[winner]->finish(nodes[winner]);
-  cases[winner]->run();
-  return winner;
 }
 
 } // namespace tether::detail

@@ -1,13 +1,18 @@
 // Stress of the channel hand-off paths under many parties: a woken task runs
 // next on its waker's worker (runnext), so parked tasks move between workers
-// on every wake-up. Every test counts what was sent and received: each value
-// must arrive exactly once. Built with TSan too (the tsan preset), where the
-// counts shrink (scaled) and TSan checks every hand-off for races.
+// on every wake-up, and buffered channels send and receive without their lock
+// when neither side must park, racing the parked parties. Every test counts
+// what was sent and received: each value must arrive exactly once. Built with
+// TSan too (the tsan preset), where the counts shrink (scaled) and TSan checks
+// every hand-off for races.
 #include "test_util.hpp"
 
 #include <atomic>
 #include <cstdint>
+#include <utility>
 #include <vector>
+
+#include <boost/fiber/operations.hpp>
 
 using tether_test::scaled;
 
@@ -62,7 +67,75 @@ void many_to_many(std::size_t capacity) {
 
 TEST(ChanStress, EightByEightBuffered) { many_to_many(16); }
 
-TEST(ChanStress, EightByEightUnbuffered) { many_to_many(0); }
+// One slot: the buffer turns full and empty on nearly every operation, so the
+// lock-free paths and the parked parties meet all the time.
+TEST(ChanStress, EightByEightBufferedOne) { many_to_many(1); }
+
+// Eight senders, one receiver: each sender's values arrive in the order it
+// sent them (a buffered channel is FIFO), whichever path carried them.
+TEST(ChanStress, EachSendersOrderIsKept) {
+  const int per_party = scaled(20000, 20);
+  auto values = tether::make_chan<std::pair<int, int>>(4);
+  tether::wait_group tasks;
+  for (int p = 0; p < parties; ++p)
+    tasks.go([&values, p] {
+      for (int i = 0; i < per_party; ++i)
+        values.send({p, i});
+    });
+  std::vector<int> next(parties, 0);
+  tasks.go([&] {
+    for (int n = 0; n < parties * per_party; ++n) {
+      auto [party, index] = *values.recv();
+      ASSERT_EQ(index, next[party]) << "sender " << party << " out of order";
+      ++next[party];
+    }
+  });
+  tasks.wait();
+}
+
+// Non-blocking operations race blocking ones: half the senders try_send in a
+// loop (yielding when full), half send; half the receivers recv, half
+// try_recv; the channel is closed once every sender is done.
+TEST(ChanStress, TryOperationsRaceParkedParties) {
+  constexpr int half = parties / 2;
+  const int per_party = scaled(20000, 20);
+  auto values = tether::make_chan<std::size_t>(2);
+  tally received(static_cast<std::size_t>(parties * per_party));
+  tether::wait_group senders;
+  tether::wait_group receivers;
+  for (int p = 0; p < parties; ++p) {
+    senders.go([&values, p] {
+      for (int i = 0; i < per_party; ++i) {
+        const auto value = static_cast<std::size_t>(p * per_party + i);
+        if (p < half)
+          values.send(value);
+        else
+          while (!values.try_send(value))
+            boost::this_fiber::yield();
+      }
+    });
+    receivers.go([&values, &received, p] {
+      if (p < half) {
+        while (auto value = values.recv())
+          received.see(*value);
+        return;
+      }
+      for (;;) {
+        auto result = values.try_recv();
+        if (result)
+          received.see(*result);
+        else if (result.status == tether::chan_status::closed)
+          return;
+        else
+          boost::this_fiber::yield();
+      }
+    });
+  }
+  senders.wait();
+  values.close();
+  receivers.wait();
+  EXPECT_EQ(received.missing(), 0u);
+}
 
 // Senders keep sending while a closer closes the channel: every send either
 // delivered its value (received exactly once, before the closed flag) or
@@ -143,5 +216,36 @@ TEST(ChanStress, SelectOverBufferedChannels) {
             tether::on_recv(quit, [&done] { done = true; }));
     });
   tasks.wait();
+  EXPECT_EQ(received.missing(), 0u);
+}
+
+// Selects send on two buffered channels while plain receives drain them
+// without the lock: every value a select sent is received exactly once.
+TEST(ChanStress, SelectSendsRaceLockFreeReceives) {
+  constexpr int senders = 4;
+  const int per_sender = scaled(20000, 20);
+  auto left = tether::make_chan<std::size_t>(2);
+  auto right = tether::make_chan<std::size_t>(2);
+  tally received(static_cast<std::size_t>(senders * per_sender));
+  tether::wait_group sending;
+  tether::wait_group receiving;
+  for (int s = 0; s < senders; ++s)
+    sending.go([&, s] {
+      for (int i = 0; i < per_sender; ++i) {
+        const auto value = static_cast<std::size_t>(s * per_sender + i);
+        tether::select(tether::on_send(left, value),
+                       tether::on_send(right, value));
+      }
+    });
+  for (const auto &ch : {left, right})
+    for (int r = 0; r < 2; ++r)
+      receiving.go([&received, ch] {
+        while (auto value = ch.recv())
+          received.see(*value);
+      });
+  sending.wait();
+  left.close();
+  right.close();
+  receiving.wait();
   EXPECT_EQ(received.missing(), 0u);
 }

@@ -2,12 +2,18 @@
 // exception escaping a task.
 #include "test_util.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
+
+#include <boost/fiber/operations.hpp>
 
 using namespace std::chrono_literals;
 using tether::chan_status;
@@ -95,6 +101,30 @@ TEST(Task, TasksSpawnTasks) {
   auto root = tether::make_chan<int>(1);
   tether::go(tree::grow, depth, root);
   EXPECT_EQ(root.recv(), 1 << depth);
+}
+
+// Boost.Fiber's yield queues the task behind the others (Go's Gosched): two
+// tasks that yield in turn on one worker must not keep a third from running.
+TEST(Task, YieldingTasksLetQueuedTasksRun) {
+  const auto spinners = 2 * std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<bool> released{false};
+  // The spinners outlast the test's patience, so a starved task fails it.
+  const auto give_up =
+      std::chrono::steady_clock::now() + 2 * tether_test::patience;
+  tether::wait_group tasks;
+  for (unsigned i = 0; i < spinners; ++i)
+    tasks.go([&] {
+      while (!released.load() && std::chrono::steady_clock::now() < give_up)
+        boost::this_fiber::yield();
+    });
+  auto ran = tether::make_chan<int>(1);
+  tasks.go([&] {
+    released.store(true);
+    ran.send(1);
+  });
+  EXPECT_TRUE(tether_test::recv_within(ran, tether_test::patience))
+      << "a queued task never ran behind yielding tasks";
+  tasks.wait();
 }
 
 TEST(WaitGroup, WaitWithZeroCounterReturnsAtOnce) {

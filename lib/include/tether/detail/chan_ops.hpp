@@ -34,28 +34,53 @@ std::optional<T> recv_chan<T>::recv(std::source_location site) const {
     detail::block_forever(detail::block_kind::chan_recv, site,
                           detail::chan_type_name<T>());
   std::optional<T> out;
-  detail::waiter_node *woken = nullptr;
-  std::unique_lock lock(state_->lock());
-  if (state_->try_recv_locked(out, woken)) {
-    lock.unlock();
-    if (woken)
-      woken->owner->unpark();
+  if (state_->buffered() &&
+      state_->recv_lock_free(out) != detail::ring_status::empty)
     return out;
+  for (;;) {
+    detail::waiter_node *woken = nullptr;
+    std::unique_lock lock(state_->lock());
+    if (state_->try_recv_locked(out, woken)) {
+      lock.unlock();
+      if (woken)
+        woken->owner->unpark();
+      return out;
+    }
+    detail::parker parker;
+    detail::waiter_node node{&parker, 0, &out};
+    if (!state_->enqueue_recv_locked(node))
+      continue;
+    lock.unlock();
+    {
+      detail::blocked_scope blocked(detail::block_kind::chan_recv, site,
+                                    detail::chan_type_name<T>(), state_,
+                                    parker);
+      parker.park();
+    }
+    if (!node.retry) {
+      state_->on_received();
+      return out;
+    }
   }
-  detail::parker parker;
-  detail::waiter_node node{&parker, 0, &out};
-  state_->enqueue_recv_locked(node);
-  lock.unlock();
-  detail::blocked_scope blocked(detail::block_kind::chan_recv, site,
-                                detail::chan_type_name<T>(), state_, parker);
-  parker.park();
-  return out;
 }
 
 template <class T> recv_result<T> recv_chan<T>::try_recv() const {
   if (!state_ || !state_->may_recv()) // empty and open: skip the lock
     return {chan_status::would_block, std::nullopt};
   recv_result<T> result;
+  if (state_->buffered()) {
+    switch (state_->recv_lock_free(result.value)) {
+    case detail::ring_status::empty:
+      result.status = chan_status::would_block;
+      break;
+    case detail::ring_status::closed:
+      result.status = chan_status::closed;
+      break;
+    default:
+      break;
+    }
+    return result;
+  }
   detail::waiter_node *woken = nullptr;
   std::unique_lock lock(state_->lock());
   if (!state_->try_recv_locked(result.value, woken)) {
@@ -71,10 +96,7 @@ template <class T> recv_result<T> recv_chan<T>::try_recv() const {
 }
 
 template <class T> std::size_t recv_chan<T>::size() const {
-  if (!state_)
-    return 0;
-  std::lock_guard lock(state_->lock());
-  return state_->size_locked();
+  return state_ ? state_->size() : 0;
 }
 
 template <class T>
@@ -82,30 +104,56 @@ void chan<T>::send(T value, std::source_location site) const {
   if (!state_)
     detail::block_forever(detail::block_kind::chan_send, site,
                           detail::chan_type_name<T>());
-  detail::waiter_node *woken = nullptr;
-  std::unique_lock lock(state_->lock());
-  if (state_->try_send_locked(value, woken)) {
+  if (state_->buffered()) {
+    switch (state_->send_lock_free(value)) {
+    case detail::ring_status::ok:
+      return;
+    case detail::ring_status::closed:
+      throw closed_channel_error();
+    default:
+      break;
+    }
+  }
+  for (;;) {
+    detail::waiter_node *woken = nullptr;
+    std::unique_lock lock(state_->lock());
+    if (state_->try_send_locked(value, woken)) {
+      lock.unlock();
+      if (woken)
+        woken->owner->unpark();
+      return;
+    }
+    detail::parker parker;
+    detail::waiter_node node{&parker, 0, &value};
+    if (!state_->enqueue_send_locked(node))
+      continue;
     lock.unlock();
-    if (woken)
-      woken->owner->unpark();
-    return;
+    {
+      detail::blocked_scope blocked(detail::block_kind::chan_send, site,
+                                    detail::chan_type_name<T>(), state_,
+                                    parker);
+      parker.park();
+    }
+    if (!node.retry) {
+      state_->on_sent();
+      return;
+    }
   }
-  detail::parker parker;
-  detail::waiter_node node{&parker, 0, &value};
-  state_->enqueue_send_locked(node);
-  lock.unlock();
-  {
-    detail::blocked_scope blocked(detail::block_kind::chan_send, site,
-                                  detail::chan_type_name<T>(), state_, parker);
-    parker.park();
-  }
-  if (!node.completed)
-    throw closed_channel_error();
 }
 
 template <class T> bool chan<T>::try_send(T value) const {
   if (!state_)
     return false;
+  if (state_->buffered()) {
+    switch (state_->send_lock_free(value)) {
+    case detail::ring_status::ok:
+      return true;
+    case detail::ring_status::closed:
+      throw closed_channel_error();
+    default:
+      return false;
+    }
+  }
   detail::waiter_node *woken = nullptr;
   std::unique_lock lock(state_->lock());
   if (!state_->try_send_locked(value, woken))

@@ -1,15 +1,19 @@
-// The shared state behind a chan<T>: a buffer and the queues of blocked
-// senders and receivers, under one spinlock. Every *_locked member requires
-// the lock; waking parked parties happens after it is released.
+// The shared state behind a chan<T>. An unbuffered channel is a queue of
+// blocked senders and one of blocked receivers under a spinlock. A buffered
+// channel adds a lock-free ring: a send or receive that need not wait goes
+// through it without the lock, which is kept for parking and for waking a
+// parked party. Every *_locked member requires the lock; waking parked parties
+// happens after it is released.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
-#include <memory>
+#include <mutex>
 #include <optional>
 #include <utility>
 #include <vector>
 
+#include <tether/detail/mpmc_ring.hpp>
 #include <tether/detail/parker.hpp>
 #include <tether/errors.hpp>
 
@@ -31,81 +35,101 @@ private:
   std::vector<parker *> nodes_;
 };
 
-/// A fixed-capacity FIFO of T, allocated once (nothing for capacity 0).
-template <class T> class ring_buffer {
-public:
-  explicit ring_buffer(std::size_t capacity)
-      : slots_(capacity ? std::allocator<T>().allocate(capacity) : nullptr),
-        capacity_(capacity) {}
-  ring_buffer(const ring_buffer &) = delete;
-  ring_buffer &operator=(const ring_buffer &) = delete;
-  ~ring_buffer() {
-    while (!empty())
-      pop_front();
-    if (slots_)
-      std::allocator<T>().deallocate(slots_, capacity_);
-  }
-
-  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] T &front() noexcept { return slots_[head_]; }
-
-  /// Requires size() < capacity.
-  void push_back(T &&value) {
-    std::size_t tail = head_ + size_;
-    if (tail >= capacity_)
-      tail -= capacity_;
-    std::construct_at(slots_ + tail, std::move(value));
-    ++size_;
-  }
-  void pop_front() noexcept {
-    std::destroy_at(slots_ + head_);
-    if (++head_ == capacity_)
-      head_ = 0;
-    --size_;
-  }
-
-private:
-  T *slots_;
-  std::size_t capacity_;
-  std::size_t head_ = 0;
-  std::size_t size_ = 0;
-};
-
 template <class T> class chan_state {
 public:
-  explicit chan_state(std::size_t capacity)
-      : capacity_(capacity), buffer_(capacity) {}
+  explicit chan_state(std::size_t capacity) : ring_(capacity) {}
+
+  [[nodiscard]] bool buffered() const noexcept { return capacity() != 0; }
+  [[nodiscard]] std::size_t capacity() const noexcept {
+    return ring_.capacity();
+  }
+  /// The number of buffered values (racy, as Go's len).
+  [[nodiscard]] std::size_t size() const noexcept { return ring_.size(); }
 
   /// False only if a receive would find nothing: no value buffered, no
   /// sender waiting, not closed. Read without the lock (as Go's non-blocking
-  /// receive does); it is kept up to date by every change under the lock.
+  /// receive does).
   [[nodiscard]] bool may_recv() const noexcept {
-    return recv_ready_.load(std::memory_order_acquire);
+    return buffered() ? ring_.pop_would_proceed()
+                      : recv_ready_.load(std::memory_order_acquire);
   }
 
   spinlock &lock() noexcept { return lock_; }
 
-  [[nodiscard]] std::size_t capacity() const noexcept { return capacity_; }
-  [[nodiscard]] std::size_t size_locked() const noexcept {
-    return buffer_.size();
+  /// Buffered channels only: sends without the lock if the buffer has room
+  /// (ok), else full or closed.
+  [[nodiscard]] ring_status send_lock_free(T &value) {
+    const ring_status status = ring_.push(value);
+    if (status == ring_status::ok)
+      on_sent();
+    return status;
   }
-  [[nodiscard]] bool closed_locked() const noexcept { return closed_; }
+
+  /// Buffered channels only: receives without the lock if a value is
+  /// buffered (ok), else empty or closed.
+  [[nodiscard]] ring_status recv_lock_free(std::optional<T> &out) {
+    const ring_status status = ring_.pop(out);
+    if (status == ring_status::ok)
+      on_received();
+    return status;
+  }
+
+  /// After a value entered the buffer without this party holding the lock
+  /// (its own lock-free send, or a receiver moved its parked value in): hands
+  /// the oldest value to a parked receiver, if one parked meanwhile.
+  void on_sent() {
+    if (!buffered())
+      return;
+    // Pairs with the fence in enqueue_recv_locked: either this sees the
+    // receiver queued, or the receiver sees the value before it parks.
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    if (recvq_.size_hint() == 0)
+      return;
+    waiter_node *woken = nullptr;
+    {
+      std::lock_guard lock(lock_);
+      woken = hand_to_receiver_locked();
+    }
+    if (woken)
+      woken->owner->unpark();
+  }
+
+  /// After a value left the buffer without this party holding the lock:
+  /// moves a parked sender's value into the room it made.
+  void on_received() {
+    if (!buffered())
+      return;
+    std::atomic_thread_fence(std::memory_order_seq_cst); // see on_sent
+    if (sendq_.size_hint() == 0)
+      return;
+    waiter_node *woken = nullptr;
+    {
+      std::lock_guard lock(lock_);
+      woken = take_from_sender_locked();
+    }
+    if (woken)
+      woken->owner->unpark();
+  }
 
   /// Sends at once if a receiver waits or the buffer has room. Throws
   /// closed_channel_error on a closed channel.
   [[nodiscard]] bool try_send_locked(T &value, waiter_node *&woken) {
+    if (buffered()) {
+      switch (ring_.push(value)) {
+      case ring_status::ok:
+        woken = hand_to_receiver_locked();
+        return true;
+      case ring_status::closed:
+        throw closed_channel_error();
+      default:
+        return false;
+      }
+    }
     if (closed_)
       throw closed_channel_error();
     if (waiter_node *receiver = recvq_.pop_claimed()) {
       *static_cast<std::optional<T> *>(receiver->slot) = std::move(value);
-      receiver->completed = true;
       woken = receiver;
-      return true;
-    }
-    if (buffer_.size() < capacity_) {
-      buffer_.push_back(std::move(value));
-      update_recv_ready_locked();
       return true;
     }
     return false;
@@ -115,21 +139,19 @@ public:
   /// is closed (then `out` stays empty).
   [[nodiscard]] bool try_recv_locked(std::optional<T> &out,
                                      waiter_node *&woken) {
-    if (!buffer_.empty()) {
-      out.emplace(std::move(buffer_.front()));
-      buffer_.pop_front();
-      // A sender blocked on a full buffer moves its value in behind ours.
-      if (waiter_node *sender = sendq_.pop_claimed()) {
-        buffer_.push_back(std::move(*static_cast<T *>(sender->slot)));
-        sender->completed = true;
-        woken = sender;
+    if (buffered()) {
+      switch (ring_.pop(out)) {
+      case ring_status::ok:
+        woken = take_from_sender_locked();
+        return true;
+      case ring_status::closed:
+        return true;
+      default:
+        return false;
       }
-      update_recv_ready_locked();
-      return true;
     }
     if (waiter_node *sender = sendq_.pop_claimed()) {
       out.emplace(std::move(*static_cast<T *>(sender->slot)));
-      sender->completed = true;
       woken = sender;
       update_recv_ready_locked();
       return true;
@@ -138,43 +160,87 @@ public:
     return closed_;
   }
 
-  void enqueue_send_locked(waiter_node &node) noexcept {
-    sendq_.push_back(node);
-    update_recv_ready_locked();
-  }
-  void enqueue_recv_locked(waiter_node &node) noexcept {
+  /// Queues `node` to be completed by a sender. False, with nothing queued,
+  /// if a lock-free send made the receive possible meanwhile: try it again.
+  [[nodiscard]] bool enqueue_recv_locked(waiter_node &node) noexcept {
     recvq_.push_back(node);
+    if (!buffered())
+      return true;
+    std::atomic_thread_fence(std::memory_order_seq_cst); // see on_sent
+    if (!ring_.pop_would_proceed())
+      return true;
+    recvq_.remove(node);
+    return false;
   }
+
+  /// Queues `node` to be completed by a receiver. False, with nothing queued,
+  /// if a lock-free receive made room meanwhile: try it again.
+  [[nodiscard]] bool enqueue_send_locked(waiter_node &node) noexcept {
+    sendq_.push_back(node);
+    if (!buffered()) {
+      update_recv_ready_locked();
+      return true;
+    }
+    std::atomic_thread_fence(std::memory_order_seq_cst); // see on_sent
+    if (!ring_.push_would_proceed())
+      return true;
+    sendq_.remove(node);
+    return false;
+  }
+
   void dequeue_send_locked(waiter_node &node) noexcept {
     sendq_.remove(node);
     update_recv_ready_locked();
   }
   void dequeue_recv_locked(waiter_node &node) noexcept { recvq_.remove(node); }
 
-  /// Closes the channel; every blocked party is woken with completed = false.
-  /// Returns false if it was already closed.
+  /// Closes the channel; every blocked party is woken to try again, and finds
+  /// it closed. Returns false if it was already closed.
   [[nodiscard]] bool close_locked(wake_list &woken) {
     if (closed_)
       return false;
     closed_ = true;
-    while (waiter_node *receiver = recvq_.pop_claimed())
-      woken.add(receiver);
-    while (waiter_node *sender = sendq_.pop_claimed())
-      woken.add(sender);
+    ring_.close();
+    for (waiter_queue *queue : {&recvq_, &sendq_})
+      while (waiter_node *node = queue->pop_claimed()) {
+        node->retry = true;
+        woken.add(node);
+      }
     update_recv_ready_locked();
     return true;
   }
 
 private:
+  /// A buffered value for the longest-parked receiver; the value, not the
+  /// one just sent, keeps the order of sends. The receiver is claimed first,
+  /// so if lock-free receives emptied the buffer it is woken to try again.
+  waiter_node *hand_to_receiver_locked() {
+    waiter_node *receiver = recvq_.pop_claimed();
+    if (receiver)
+      receiver->retry =
+          ring_.pop(*static_cast<std::optional<T> *>(receiver->slot)) !=
+          ring_status::ok;
+    return receiver;
+  }
+
+  /// The longest-parked sender's value into the buffer's free room; if
+  /// lock-free sends filled it first, the sender is woken to try again.
+  waiter_node *take_from_sender_locked() {
+    waiter_node *sender = sendq_.pop_claimed();
+    if (sender)
+      sender->retry =
+          ring_.push(*static_cast<T *>(sender->slot)) != ring_status::ok;
+    return sender;
+  }
+
   void update_recv_ready_locked() noexcept {
-    recv_ready_.store(!buffer_.empty() || !sendq_.empty() || closed_,
-                      std::memory_order_release);
+    recv_ready_.store(!sendq_.empty() || closed_, std::memory_order_release);
   }
 
   spinlock lock_;
-  const std::size_t capacity_;
-  ring_buffer<T> buffer_;
+  mpmc_ring<T> ring_;
   bool closed_ = false;
+  /// Unbuffered channels: may_recv() without the lock.
   std::atomic<bool> recv_ready_{false};
   waiter_queue sendq_;
   waiter_queue recvq_;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 
 #include <boost/fiber/context.hpp>
 #include <boost/fiber/detail/spinlock.hpp>
@@ -59,8 +60,10 @@ struct waiter_node {
   /// For a send: the T to move from. For a receive: the std::optional<T> to
   /// fill.
   void *slot = nullptr;
-  /// Set by the party that completed the operation; false when woken by close.
-  bool completed = false;
+  /// Set by the waker when the operation did not complete: the channel was
+  /// closed, or a lock-free operation took the value or the room meant for
+  /// this party. The woken party tries again.
+  bool retry = false;
   boost::intrusive::list_member_hook<
       boost::intrusive::link_mode<boost::intrusive::safe_link>>
       hook;
@@ -68,11 +71,16 @@ struct waiter_node {
 
 class waiter_queue {
 public:
-  void push_back(waiter_node &node) noexcept { list_.push_back(node); }
+  void push_back(waiter_node &node) noexcept {
+    list_.push_back(node);
+    resize(+1);
+  }
 
   void remove(waiter_node &node) noexcept {
-    if (node.hook.is_linked())
+    if (node.hook.is_linked()) {
       list_.erase(list_.iterator_to(node));
+      resize(-1);
+    }
   }
 
   /// Removes waiters until one can be claimed for its case; nullptr if none.
@@ -80,6 +88,7 @@ public:
     while (!list_.empty()) {
       waiter_node &node = list_.front();
       list_.pop_front();
+      resize(-1);
       if (node.owner->try_claim(node.case_index))
         return &node;
     }
@@ -87,6 +96,13 @@ public:
   }
 
   [[nodiscard]] bool empty() const noexcept { return list_.empty(); }
+
+  /// The number of queued waiters, readable without the lock that guards the
+  /// queue: lock-free channel operations read it (after a fence) to learn
+  /// whether a party is parked.
+  [[nodiscard]] std::size_t size_hint() const noexcept {
+    return size_.load(std::memory_order_relaxed);
+  }
 
 private:
   boost::intrusive::list<
@@ -98,6 +114,13 @@ private:
           &waiter_node::hook>,
       boost::intrusive::constant_time_size<false>>
       list_;
+  std::atomic<std::size_t> size_{0};
+
+  // Written only under the queue's lock, so a load and a store suffice.
+  void resize(std::ptrdiff_t delta) noexcept {
+    size_.store(size_.load(std::memory_order_relaxed) + delta,
+                std::memory_order_relaxed);
+  }
 };
 
 } // namespace tether::detail

@@ -28,12 +28,13 @@ public:
   [[nodiscard]] virtual bool is_default() const noexcept { return false; }
   /// Completes the operation now if it can; `woken` is a party to unpark.
   [[nodiscard]] virtual bool poll(waiter_node *&woken) = 0;
-  /// Queues `node` to be completed by another party.
-  virtual void enqueue(waiter_node &node) = 0;
+  /// Queues `node` to be completed by another party. False, with nothing
+  /// queued, if a lock-free operation made the case ready meanwhile.
+  [[nodiscard]] virtual bool enqueue(waiter_node &node) = 0;
   /// Takes `node` back out of the queue if it is still there.
   virtual void dequeue(waiter_node &node) = 0;
-  /// Called on the winning case after the select was woken.
-  virtual void finish(const waiter_node &) {}
+  /// Called on the winning case after another party completed it.
+  virtual void finish() {}
   /// Runs the case's handler.
   virtual void run() = 0;
 
@@ -73,16 +74,17 @@ public:
   bool poll(waiter_node *&woken) override {
     return state_ && state_->try_recv_locked(value_, woken);
   }
-  void enqueue(waiter_node &node) override {
+  bool enqueue(waiter_node &node) override {
     if (!state_)
-      return;
+      return true;
     node.slot = &value_;
-    state_->enqueue_recv_locked(node);
+    return state_->enqueue_recv_locked(node);
   }
   void dequeue(waiter_node &node) override {
     if (state_)
       state_->dequeue_recv_locked(node);
   }
+  void finish() override { state_->on_received(); }
   void run() override {
     if constexpr (std::is_invocable_v<F &, std::optional<T> &&>) {
       std::invoke(fn_, std::move(value_));
@@ -113,20 +115,17 @@ public:
   bool poll(waiter_node *&woken) override {
     return state_ && state_->try_send_locked(value_, woken);
   }
-  void enqueue(waiter_node &node) override {
+  bool enqueue(waiter_node &node) override {
     if (!state_)
-      return;
+      return true;
     node.slot = &value_;
-    state_->enqueue_send_locked(node);
+    return state_->enqueue_send_locked(node);
   }
   void dequeue(waiter_node &node) override {
     if (state_)
       state_->dequeue_send_locked(node);
   }
-  void finish(const waiter_node &node) override {
-    if (!node.completed)
-      throw closed_channel_error();
-  }
+  void finish() override { state_->on_sent(); }
   void run() override { invoke_nullary(fn_); }
 
 private:
@@ -153,11 +152,12 @@ public:
     note_progress();
     return token_.stop_requested();
   }
-  void enqueue(waiter_node &node) override {
+  bool enqueue(waiter_node &node) override {
     callback_.emplace(token_, stop_waker{&node});
+    return true;
   }
   void dequeue(waiter_node &) override { callback_.reset(); }
-  void finish(const waiter_node &) override { callback_.reset(); }
+  void finish() override { callback_.reset(); }
   void run() override { invoke_nullary(fn_); }
 
 private:
@@ -173,7 +173,7 @@ public:
 
   bool is_default() const noexcept override { return true; }
   bool poll(waiter_node *&) override { return false; }
-  void enqueue(waiter_node &) override {}
+  bool enqueue(waiter_node &) override { return true; }
   void dequeue(waiter_node &) override {}
   void run() override { invoke_nullary(fn_); }
 
