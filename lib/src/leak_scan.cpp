@@ -251,9 +251,9 @@ leak::report scan(const leak::options &opts) {
   inspections.fetch_add(1, std::memory_order_seq_cst);
   detector_fence();
   // Both passes under one registry lock hold: no record comes or goes.
-  registry.with_all([&](const std::unordered_set<task_record *> &live) {
-    for (task_record *r : live)
-      entries.push_back({r, r->is_task, observe(*r), {}, {}});
+  registry.with_all([&](live_records &live) {
+    for (task_record &r : live)
+      entries.push_back({&r, r.is_task, observe(r), {}, {}});
     // The second pass also counts candidates' handles in closures.
     channel_map wanted;
     for (const auto &e : entries)

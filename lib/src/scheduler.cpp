@@ -1,5 +1,6 @@
 #include "scheduler.hpp"
 
+#include "recycling_pool.hpp"
 #include "sanitizer_fibers.hpp"
 #include "task_registry.hpp"
 #include "thread_registry.hpp"
@@ -359,6 +360,24 @@ void run_worker() {
 }
 
 } // namespace
+
+namespace {
+recycling_pool<void *, 256> &properties_pool() {
+  static auto *pool = new recycling_pool<void *, 256>;
+  return *pool; // outlives detached workers
+}
+} // namespace
+
+void *task_properties::operator new(std::size_t size) {
+  if (auto block = properties_pool().take())
+    return *block;
+  return ::operator new(size);
+}
+
+void task_properties::operator delete(void *block) noexcept {
+  if (!properties_pool().give(block))
+    ::operator delete(block);
+}
 
 task_properties::task_properties(context *ctx)
     : fiber_properties(ctx),

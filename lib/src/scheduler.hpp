@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 
 #include <boost/fiber/properties.hpp>
 
@@ -20,6 +21,10 @@ public:
   ~task_properties() override;
   task_properties(const task_properties &) = delete;
   task_properties &operator=(const task_properties &) = delete;
+
+  /// Boost.Fiber news and deletes one per fiber: blocks are recycled.
+  static void *operator new(std::size_t size);
+  static void operator delete(void *block) noexcept;
 
   task_record *record = nullptr;
   void *shadow_fiber = nullptr;

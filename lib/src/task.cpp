@@ -8,10 +8,10 @@
 #include <typeinfo>
 #include <vector>
 
-#include <boost/fiber/detail/spinlock.hpp>
 #include <boost/fiber/fixedsize_stack.hpp>
 #include <boost/fiber/operations.hpp>
 
+#include "recycling_pool.hpp"
 #include "sanitizer_fibers.hpp"
 #include "scheduler.hpp"
 #include "task_fiber.hpp"
@@ -24,58 +24,14 @@ namespace {
 // room for ordinary library code (iostreams, formatting) up front.
 constexpr std::size_t task_stack_size = 256 * 1024;
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define TETHER_FRESH_STACKS 1 // sanitizers see every stack new, as allocated
-#endif
-#endif
-
-/// Task stacks, kept for reuse when a task ends (as Go keeps dead
-/// goroutines' stacks): a fresh 256 KiB malloc goes to mmap or grows and trims
-/// the heap, which costs page faults and system calls on every spawn.
-class stack_pool {
-public:
-  boost::context::stack_context allocate() {
-#ifndef TETHER_FRESH_STACKS
-    {
-      std::lock_guard lock(lock_);
-      if (!free_.empty()) {
-        boost::context::stack_context stack = free_.back();
-        free_.pop_back();
-        return stack;
-      }
-    }
-#endif
-    return boost::fibers::fixedsize_stack(task_stack_size).allocate();
-  }
-
-  void deallocate(boost::context::stack_context &stack) noexcept {
-#ifndef TETHER_FRESH_STACKS
-    {
-      std::lock_guard lock(lock_);
-      if (free_.size() < max_free) {
-        free_.push_back(stack); // reserved up to max_free: cannot throw
-        return;
-      }
-    }
-#endif
-    boost::fibers::fixedsize_stack(task_stack_size).deallocate(stack);
-  }
-
-  static stack_pool &instance() {
-    static auto *pool = new stack_pool; // outlives detached workers
-    return *pool;
-  }
-
-private:
-  // Up to 16 MiB of address space; only the pages tasks touched are resident.
-  static constexpr std::size_t max_free = 64;
-
-  stack_pool() { free_.reserve(max_free); }
-
-  boost::fibers::detail::spinlock lock_;
-  std::vector<boost::context::stack_context> free_;
-};
+/// Task stacks, kept for reuse when a task ends: a fresh 256 KiB malloc goes
+/// to mmap or grows and trims the heap, which costs page faults and system
+/// calls on every spawn. Up to 16 MiB of address space; only the pages tasks
+/// touched are resident.
+recycling_pool<boost::context::stack_context, 64> &stack_pool() {
+  static auto *pool = new recycling_pool<boost::context::stack_context, 64>;
+  return *pool; // outlives detached workers
+}
 
 [[noreturn]] void die_of_escaped_exception(const task_record &record) {
   const char *what = nullptr;
@@ -100,11 +56,14 @@ private:
 } // namespace
 
 boost::context::stack_context allocate_task_stack() {
-  return stack_pool::instance().allocate();
+  if (auto stack = stack_pool().take())
+    return *stack;
+  return boost::fibers::fixedsize_stack(task_stack_size).allocate();
 }
 
 void deallocate_task_stack(boost::context::stack_context &stack) noexcept {
-  stack_pool::instance().deallocate(stack);
+  if (!stack_pool().give(stack))
+    boost::fibers::fixedsize_stack(task_stack_size).deallocate(stack);
 }
 
 void run_task(std::unique_ptr<task_record> record) {

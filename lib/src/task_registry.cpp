@@ -67,13 +67,13 @@ task_registry &task_registry::instance() {
 
 void task_registry::add(task_record *record) {
   std::lock_guard lock(mutex_);
-  live_.insert(record);
+  live_.push_back(*record);
 }
 
 void task_registry::remove(task_record *record) {
   {
     std::lock_guard lock(mutex_);
-    live_.erase(record);
+    live_.erase(live_.iterator_to(*record));
     ++exits_;
   }
   exited_.notify_all();
@@ -82,13 +82,12 @@ void task_registry::remove(task_record *record) {
 void task_registry::for_each(
     const std::function<void(const task_record &)> &visit) const {
   std::lock_guard lock(mutex_);
-  for (const task_record *record : live_)
-    visit(*record);
+  for (const task_record &record : live_)
+    visit(record);
 }
 
 void task_registry::with_all(
-    const std::function<void(const std::unordered_set<task_record *> &)>
-        &inspect) {
+    const std::function<void(live_records &)> &inspect) {
   std::lock_guard lock(mutex_);
   inspect(live_);
 }
@@ -102,8 +101,8 @@ void task_registry::wait_for_exit(std::chrono::steady_clock::time_point until) {
 std::size_t task_registry::task_count() const {
   std::lock_guard lock(mutex_);
   std::size_t count = 0;
-  for (const task_record *record : live_)
-    count += record->is_task ? 1 : 0;
+  for (const task_record &record : live_)
+    count += record.is_task ? 1 : 0;
   return count;
 }
 

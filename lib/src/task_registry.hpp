@@ -7,11 +7,20 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
-#include <unordered_set>
+
+#include <boost/intrusive/list.hpp>
 
 #include <tether/detail/task_record.hpp>
 
 namespace tether::detail {
+
+/// The live records, linked through their own registry_hook.
+using live_records = boost::intrusive::list<
+    task_record,
+    boost::intrusive::member_hook<task_record,
+                                  boost::intrusive::list_member_hook<>,
+                                  &task_record::registry_hook>,
+    boost::intrusive::constant_time_size<false>>;
 
 class task_registry {
 public:
@@ -27,9 +36,7 @@ public:
   void for_each(const std::function<void(const task_record &)> &visit) const;
   /// Calls `inspect` once with every live record, under one registry lock
   /// hold: no record comes or goes until it returns.
-  void
-  with_all(const std::function<void(const std::unordered_set<task_record *> &)>
-               &inspect);
+  void with_all(const std::function<void(live_records &)> &inspect);
   /// Waits until a record is removed or `until`, whichever comes first.
   void wait_for_exit(std::chrono::steady_clock::time_point until);
   [[nodiscard]] std::size_t task_count() const;
@@ -38,7 +45,7 @@ private:
   mutable std::mutex mutex_;
   std::condition_variable exited_;
   std::uint64_t exits_ = 0; // guarded by mutex_
-  std::unordered_set<task_record *> live_;
+  live_records live_;
   std::atomic<std::uint64_t> next_id_{1};
 };
 

@@ -5,7 +5,9 @@
 namespace tether {
 
 void wait_group::add(int delta) {
-  std::vector<detail::parker *> waiters;
+  // The waiters leave the queue under the lock and are woken after it; their
+  // nodes live on their stacks until they are woken.
+  detail::waiter_queue waiters;
   {
     std::lock_guard lock(lock_);
     counter_ += delta;
@@ -13,11 +15,10 @@ void wait_group::add(int delta) {
       throw std::logic_error("sync: negative WaitGroup counter");
     if (counter_ > 0)
       return;
-    while (detail::waiter_node *node = waiters_.pop_claimed())
-      waiters.push_back(node->owner);
+    waiters.take_all(waiters_);
   }
-  for (detail::parker *waiter : waiters)
-    waiter->unpark();
+  while (detail::waiter_node *node = waiters.pop_claimed())
+    node->owner->unpark();
 }
 
 void wait_group::wait(std::source_location site) {

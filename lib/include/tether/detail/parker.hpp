@@ -97,6 +97,13 @@ public:
 
   [[nodiscard]] bool empty() const noexcept { return list_.empty(); }
 
+  /// Moves every waiter of `other` to the back of this queue.
+  void take_all(waiter_queue &other) noexcept {
+    list_.splice(list_.end(), other.list_);
+    resize(static_cast<std::ptrdiff_t>(other.size_hint()));
+    other.resize(-static_cast<std::ptrdiff_t>(other.size_hint()));
+  }
+
   /// The number of queued waiters, readable without the lock that guards the
   /// queue: lock-free channel operations read it (after a fence) to learn
   /// whether a party is parked.

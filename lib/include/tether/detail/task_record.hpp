@@ -15,6 +15,8 @@
 
 #include <time.h>
 
+#include <boost/intrusive/list_hook.hpp>
+
 namespace tether::detail {
 
 class parker;
@@ -83,6 +85,9 @@ struct task_record {
   /// Held by the detector while it reads a blocked party's stack objects; a
   /// blocked scope ends only after the detector lets go (see blocked_scope).
   std::mutex inspect_mutex;
+  /// The registry's link: the record is its own list node, so registering a
+  /// task allocates nothing.
+  boost::intrusive::list_member_hook<> registry_hook;
 };
 
 /// The record of the calling task, or of the calling plain thread.
