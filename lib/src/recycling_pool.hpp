@@ -11,13 +11,19 @@
 
 #include <boost/fiber/detail/spinlock.hpp>
 
+namespace tether::detail {
+
+// Under the sanitizers every block is new, as allocated, so that they see it.
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define TETHER_NO_RECYCLING 1 // sanitizers see every block new, as allocated
+#define TETHER_SANITIZED_BLOCKS
 #endif
 #endif
-
-namespace tether::detail {
+#ifdef TETHER_SANITIZED_BLOCKS
+inline constexpr bool recycling = false;
+#else
+inline constexpr bool recycling = true;
+#endif
 
 template <class Block, std::size_t MaxFree> class recycling_pool {
 public:
@@ -27,27 +33,25 @@ public:
 
   /// A block freed earlier, if any.
   [[nodiscard]] std::optional<Block> take() noexcept {
-#ifndef TETHER_NO_RECYCLING
+    if (!recycling)
+      return std::nullopt;
     std::lock_guard lock(lock_);
-    if (!free_.empty()) {
-      Block block = free_.back();
-      free_.pop_back();
-      return block;
-    }
-#endif
-    return std::nullopt;
+    if (free_.empty())
+      return std::nullopt;
+    Block block = free_.back();
+    free_.pop_back();
+    return block;
   }
 
   /// Keeps `block` for reuse; false if the pool is full (the caller frees it).
   [[nodiscard]] bool give(const Block &block) noexcept {
-#ifndef TETHER_NO_RECYCLING
+    if (!recycling)
+      return false;
     std::lock_guard lock(lock_);
-    if (free_.size() < MaxFree) {
-      free_.push_back(block); // reserved up to MaxFree: cannot throw
-      return true;
-    }
-#endif
-    return false;
+    if (free_.size() >= MaxFree)
+      return false;
+    free_.push_back(block); // reserved up to MaxFree: cannot throw
+    return true;
   }
 
 private:

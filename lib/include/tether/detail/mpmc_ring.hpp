@@ -94,22 +94,29 @@ public:
     }
   }
 
-  /// Whether a pop would not find the ring empty: a value is ready at the
-  /// head, or the ring is closed.
+  // The two checks below judge by the positions, which every push and pop
+  // moves before its fence, not by one slot's sequence number: a position
+  // read after a fence is never older than the last operation whose fence
+  // came before (a slot read at a stale position could look empty while the
+  // next one is full). A send or receive still in flight reads as "would
+  // proceed": the caller tries again until it lands.
+
+  /// Whether a pop would not find the ring empty: a value is at or coming to
+  /// the head, or the ring is closed.
   [[nodiscard]] bool pop_would_proceed() const noexcept {
-    const std::size_t head = head_.load(std::memory_order_relaxed);
-    return slot_at(head).seq.load(std::memory_order_acquire) ==
-               full_for(head) ||
-           (tail_.load(std::memory_order_acquire) & closed_bit);
+    const std::size_t head = head_.load(std::memory_order_acquire);
+    const std::size_t tail = tail_.load(std::memory_order_acquire);
+    return position(tail) != head || (tail & closed_bit);
   }
 
-  /// Whether a push would not find the ring full: the slot at the tail is
-  /// free, or the ring is closed.
+  /// Whether a push would not find the ring full: there is room at the tail,
+  /// or the ring is closed.
   [[nodiscard]] bool push_would_proceed() const noexcept {
     const std::size_t tail = tail_.load(std::memory_order_acquire);
+    const std::size_t head = head_.load(std::memory_order_acquire);
     return (tail & closed_bit) ||
-           slot_at(position(tail)).seq.load(std::memory_order_acquire) ==
-               free_for(position(tail));
+           static_cast<std::ptrdiff_t>(position(tail) - head) <
+               static_cast<std::ptrdiff_t>(capacity_);
   }
 
   /// Makes every later push fail; returns false if it was already closed.
