@@ -78,12 +78,11 @@ public:
   /// (its own lock-free send, or a receiver moved its parked value in): hands
   /// the oldest value to a parked receiver, if one parked meanwhile.
   void on_sent() {
-    if (!buffered())
-      return;
-    // Pairs with the fence in enqueue_recv_locked: either this sees the
-    // receiver queued, or the receiver sees the value before it parks.
-    std::atomic_thread_fence(std::memory_order_seq_cst);
-    if (recvq_.size_hint() == 0)
+    // The send moved the ring's tail with a sequentially consistent
+    // operation, and a parking receiver fences between counting itself and
+    // reading the tail: either this sees the receiver queued, or the receiver
+    // sees the value coming before it parks.
+    if (!buffered() || recvq_.size_hint() == 0)
       return;
     waiter_node *woken = nullptr;
     {
@@ -97,10 +96,8 @@ public:
   /// After a value left the buffer without this party holding the lock:
   /// moves a parked sender's value into the room it made.
   void on_received() {
-    if (!buffered())
-      return;
-    std::atomic_thread_fence(std::memory_order_seq_cst); // see on_sent
-    if (sendq_.size_hint() == 0)
+    // As on_sent, through the ring's head.
+    if (!buffered() || sendq_.size_hint() == 0)
       return;
     waiter_node *woken = nullptr;
     {

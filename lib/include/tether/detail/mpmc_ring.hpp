@@ -47,7 +47,10 @@ public:
       const auto lap = static_cast<std::ptrdiff_t>(
           s.seq.load(std::memory_order_acquire) - free_for(pos));
       if (lap == 0) {
+        // Sequentially consistent: the channel's parked-party handshake
+        // (chan_state::on_sent) relies on this move of the tail.
         if (tail_.compare_exchange_weak(tail, tail + position_step,
+                                        std::memory_order_seq_cst,
                                         std::memory_order_relaxed)) {
           std::construct_at(s.value(), std::move(value));
           s.seq.store(full_for(pos), std::memory_order_release);
@@ -71,6 +74,7 @@ public:
           s.seq.load(std::memory_order_acquire) - full_for(head));
       if (lap == 0) {
         if (head_.compare_exchange_weak(head, head + 1,
+                                        std::memory_order_seq_cst,
                                         std::memory_order_relaxed)) {
           out.emplace(std::move(*s.value()));
           std::destroy_at(s.value());
@@ -95,11 +99,12 @@ public:
   }
 
   // The two checks below judge by the positions, which every push and pop
-  // moves before its fence, not by one slot's sequence number: a position
-  // read after a fence is never older than the last operation whose fence
-  // came before (a slot read at a stale position could look empty while the
-  // next one is full). A send or receive still in flight reads as "would
-  // proceed": the caller tries again until it lands.
+  // moves with a sequentially consistent operation, not by one slot's
+  // sequence number: a parking party reads them after a fence, so it sees
+  // every move that the handshake with the mover requires (a slot read at a
+  // stale position could look empty while the next one is full). A send or
+  // receive still in flight reads as "would proceed": the caller tries again
+  // until it lands.
 
   /// Whether a pop would not find the ring empty: a value is at or coming to
   /// the head, or the ring is closed.

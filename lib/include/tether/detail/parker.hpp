@@ -100,15 +100,17 @@ public:
   /// Moves every waiter of `other` to the back of this queue.
   void take_all(waiter_queue &other) noexcept {
     list_.splice(list_.end(), other.list_);
-    resize(static_cast<std::ptrdiff_t>(other.size_hint()));
-    other.resize(-static_cast<std::ptrdiff_t>(other.size_hint()));
+    const auto moved = static_cast<std::ptrdiff_t>(
+        other.size_.load(std::memory_order_relaxed));
+    resize(moved);
+    other.resize(-moved);
   }
 
   /// The number of queued waiters, readable without the lock that guards the
-  /// queue: lock-free channel operations read it (after a fence) to learn
-  /// whether a party is parked.
+  /// queue: lock-free channel operations read it to learn whether a party is
+  /// parked (sequentially consistent: see chan_state::on_sent).
   [[nodiscard]] std::size_t size_hint() const noexcept {
-    return size_.load(std::memory_order_relaxed);
+    return size_.load(std::memory_order_seq_cst);
   }
 
 private:
