@@ -22,6 +22,43 @@ namespace detail {
 /// Blocks the caller for good: an operation on the nil channel.
 [[noreturn]] void block_forever(block_kind kind, std::source_location site,
                                 const char *type);
+
+/// The part of a plain send or receive that may block: completes it under
+/// the lock if it can, else parks until another party completes it, and
+/// tries again when woken to retry. `slot` is what the node carries (the
+/// value to send, or the optional to receive into); `on_completed` runs when
+/// another party completed it.
+template <class T, class Slot>
+void park_until_done(const std::shared_ptr<chan_state<T>> &state,
+                     block_kind kind, std::source_location site, Slot &slot,
+                     bool (chan_state<T>::*try_locked)(Slot &, waiter_node *&),
+                     bool (chan_state<T>::*enqueue_locked)(waiter_node &),
+                     void (chan_state<T>::*on_completed)()) {
+  for (;;) {
+    waiter_node *woken = nullptr;
+    std::unique_lock lock(state->lock());
+    if (((*state).*try_locked)(slot, woken)) {
+      lock.unlock();
+      if (woken)
+        woken->owner->unpark();
+      return;
+    }
+    parker parker;
+    waiter_node node{&parker, 0, &slot};
+    if (!((*state).*enqueue_locked)(node))
+      continue;
+    lock.unlock();
+    {
+      blocked_scope blocked(kind, site, chan_type_name<T>(), state, parker);
+      parker.park();
+    }
+    if (!node.retry) {
+      ((*state).*on_completed)();
+      return;
+    }
+  }
+}
+
 } // namespace detail
 
 template <class T> chan<T> make_chan(std::size_t capacity) {
@@ -37,31 +74,11 @@ std::optional<T> recv_chan<T>::recv(std::source_location site) const {
   if (state_->buffered() &&
       state_->recv_lock_free(out) != detail::ring_status::empty)
     return out;
-  for (;;) {
-    detail::waiter_node *woken = nullptr;
-    std::unique_lock lock(state_->lock());
-    if (state_->try_recv_locked(out, woken)) {
-      lock.unlock();
-      if (woken)
-        woken->owner->unpark();
-      return out;
-    }
-    detail::parker parker;
-    detail::waiter_node node{&parker, 0, &out};
-    if (!state_->enqueue_recv_locked(node))
-      continue;
-    lock.unlock();
-    {
-      detail::blocked_scope blocked(detail::block_kind::chan_recv, site,
-                                    detail::chan_type_name<T>(), state_,
-                                    parker);
-      parker.park();
-    }
-    if (!node.retry) {
-      state_->on_received();
-      return out;
-    }
-  }
+  detail::park_until_done(state_, detail::block_kind::chan_recv, site, out,
+                          &detail::chan_state<T>::try_recv_locked,
+                          &detail::chan_state<T>::enqueue_recv_locked,
+                          &detail::chan_state<T>::on_received);
+  return out;
 }
 
 template <class T> recv_result<T> recv_chan<T>::try_recv() const {
@@ -114,31 +131,10 @@ void chan<T>::send(T value, std::source_location site) const {
       break;
     }
   }
-  for (;;) {
-    detail::waiter_node *woken = nullptr;
-    std::unique_lock lock(state_->lock());
-    if (state_->try_send_locked(value, woken)) {
-      lock.unlock();
-      if (woken)
-        woken->owner->unpark();
-      return;
-    }
-    detail::parker parker;
-    detail::waiter_node node{&parker, 0, &value};
-    if (!state_->enqueue_send_locked(node))
-      continue;
-    lock.unlock();
-    {
-      detail::blocked_scope blocked(detail::block_kind::chan_send, site,
-                                    detail::chan_type_name<T>(), state_,
-                                    parker);
-      parker.park();
-    }
-    if (!node.retry) {
-      state_->on_sent();
-      return;
-    }
-  }
+  detail::park_until_done(state_, detail::block_kind::chan_send, site, value,
+                          &detail::chan_state<T>::try_send_locked,
+                          &detail::chan_state<T>::enqueue_send_locked,
+                          &detail::chan_state<T>::on_sent);
 }
 
 template <class T> bool chan<T>::try_send(T value) const {

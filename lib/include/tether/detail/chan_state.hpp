@@ -82,30 +82,14 @@ public:
     // operation, and a parking receiver fences between counting itself and
     // reading the tail: either this sees the receiver queued, or the receiver
     // sees the value coming before it parks.
-    if (!buffered() || recvq_.size_hint() == 0)
-      return;
-    waiter_node *woken = nullptr;
-    {
-      std::lock_guard lock(lock_);
-      woken = hand_to_receiver_locked();
-    }
-    if (woken)
-      woken->owner->unpark();
+    wake_parked(recvq_, &chan_state::hand_to_receiver_locked);
   }
 
   /// After a value left the buffer without this party holding the lock:
   /// moves a parked sender's value into the room it made.
   void on_received() {
     // As on_sent, through the ring's head.
-    if (!buffered() || sendq_.size_hint() == 0)
-      return;
-    waiter_node *woken = nullptr;
-    {
-      std::lock_guard lock(lock_);
-      woken = take_from_sender_locked();
-    }
-    if (woken)
-      woken->owner->unpark();
+    wake_parked(sendq_, &chan_state::take_from_sender_locked);
   }
 
   /// Sends at once if a receiver waits or the buffer has room. Throws
@@ -208,6 +192,20 @@ public:
   }
 
 private:
+  /// Completes (or wakes to retry) one party parked in `queue`, if any.
+  void wake_parked(const waiter_queue &queue,
+                   waiter_node *(chan_state::*complete_locked)()) {
+    if (!buffered() || queue.size_hint() == 0)
+      return;
+    waiter_node *woken = nullptr;
+    {
+      std::lock_guard lock(lock_);
+      woken = (this->*complete_locked)();
+    }
+    if (woken)
+      woken->owner->unpark();
+  }
+
   /// A buffered value for the longest-parked receiver; the value, not the
   /// one just sent, keeps the order of sends. The receiver is claimed first,
   /// so if lock-free receives emptied the buffer it is woken to try again.
