@@ -134,6 +134,15 @@ public:
     dispatcher_due_.store(true, std::memory_order_release);
   }
 
+  /// A task of this worker finished. The dispatcher frees finished tasks'
+  /// stacks, and each of its passes reads the precise clock (Boost.Fiber's
+  /// sleep check), so it runs once per batch of them, or as soon as the
+  /// worker has nothing else to run, not after every task.
+  void task_finished() noexcept {
+    if (++unfreed_tasks_ >= unfreed_batch)
+      dispatcher_due();
+  }
+
   /// Tasks sleeping in this scheduler's sleep queue.
   std::atomic<int> sleepers_{0};
 
@@ -214,8 +223,10 @@ private:
           return ctx;
       context *ctx = &local_.front();
       local_.pop_front();
-      if (ctx->is_context(boost::fibers::type::dispatcher_context))
+      if (ctx->is_context(boost::fibers::type::dispatcher_context)) {
         dispatcher_due_.store(false, std::memory_order_relaxed);
+        unfreed_tasks_ = 0;
+      }
       return ctx;
     }
     return worker_ ? take_task() : nullptr;
@@ -286,6 +297,8 @@ private:
   std::condition_variable wakeup_;
   bool notified_ = false;
   std::atomic<bool> dispatcher_due_{false};
+  static constexpr int unfreed_batch = 16; // 4 MiB of mostly untouched stacks
+  int unfreed_tasks_ = 0;                  // finished since the dispatcher ran
 };
 
 void run_queue::push(context *ctx) noexcept {
@@ -422,7 +435,7 @@ void sleep_until(time_point until) {
 
 void task_finishing() noexcept {
   if (pool_algorithm *algorithm = this_thread_algorithm)
-    algorithm->dispatcher_due(); // to free the task's stack
+    algorithm->task_finished();
 }
 
 void ensure_workers_started() {
