@@ -27,13 +27,15 @@ namespace detail {
 /// the lock if it can, else parks until another party completes it, and
 /// tries again when woken to retry. `slot` is what the node carries (the
 /// value to send, or the optional to receive into); `on_completed` runs when
-/// another party completed it.
-template <class T, class Slot>
-void park_until_done(const std::shared_ptr<chan_state<T>> &state,
-                     block_kind kind, std::source_location site, Slot &slot,
-                     bool (chan_state<T>::*try_locked)(Slot &, waiter_node *&),
-                     bool (chan_state<T>::*enqueue_locked)(waiter_node &),
-                     void (chan_state<T>::*on_completed)()) {
+/// another party completed it. It is every blocking send's and receive's
+/// path, so it is inlined and takes the members as template arguments: out
+/// of line, with member pointers as arguments, it made PingPong and
+/// SPSCUnbuffered 10-20% slower (docs/benchmarks.md).
+template <auto try_locked, auto enqueue_locked, auto on_completed, class T,
+          class Slot>
+[[gnu::always_inline]] inline void
+park_until_done(const std::shared_ptr<chan_state<T>> &state, block_kind kind,
+                std::source_location site, Slot &slot) {
   for (;;) {
     waiter_node *woken = nullptr;
     std::unique_lock lock(state->lock());
@@ -74,10 +76,10 @@ std::optional<T> recv_chan<T>::recv(std::source_location site) const {
   if (state_->buffered() &&
       state_->recv_lock_free(out) != detail::ring_status::empty)
     return out;
-  detail::park_until_done(state_, detail::block_kind::chan_recv, site, out,
-                          &detail::chan_state<T>::try_recv_locked,
-                          &detail::chan_state<T>::enqueue_recv_locked,
-                          &detail::chan_state<T>::on_received);
+  using state = detail::chan_state<T>;
+  detail::park_until_done<&state::try_recv_locked, &state::enqueue_recv_locked,
+                          &state::on_received>(
+      state_, detail::block_kind::chan_recv, site, out);
   return out;
 }
 
@@ -131,10 +133,10 @@ void chan<T>::send(T value, std::source_location site) const {
       break;
     }
   }
-  detail::park_until_done(state_, detail::block_kind::chan_send, site, value,
-                          &detail::chan_state<T>::try_send_locked,
-                          &detail::chan_state<T>::enqueue_send_locked,
-                          &detail::chan_state<T>::on_sent);
+  using state = detail::chan_state<T>;
+  detail::park_until_done<&state::try_send_locked, &state::enqueue_send_locked,
+                          &state::on_sent>(
+      state_, detail::block_kind::chan_send, site, value);
 }
 
 template <class T> bool chan<T>::try_send(T value) const {

@@ -82,14 +82,14 @@ public:
     // operation, and a parking receiver fences between counting itself and
     // reading the tail: either this sees the receiver queued, or the receiver
     // sees the value coming before it parks.
-    wake_parked(recvq_, &chan_state::hand_to_receiver_locked);
+    wake_parked<&chan_state::hand_to_receiver_locked>(recvq_);
   }
 
   /// After a value left the buffer without this party holding the lock:
   /// moves a parked sender's value into the room it made.
   void on_received() {
     // As on_sent, through the ring's head.
-    wake_parked(sendq_, &chan_state::take_from_sender_locked);
+    wake_parked<&chan_state::take_from_sender_locked>(sendq_);
   }
 
   /// Sends at once if a receiver waits or the buffer has room. Throws
@@ -193,8 +193,8 @@ public:
 
 private:
   /// Completes (or wakes to retry) one party parked in `queue`, if any.
-  void wake_parked(const waiter_queue &queue,
-                   waiter_node *(chan_state::*complete_locked)()) {
+  template <waiter_node *(chan_state::*complete_locked)()>
+  void wake_parked(const waiter_queue &queue) {
     if (!buffered() || queue.size_hint() == 0)
       return;
     waiter_node *woken = nullptr;
