@@ -14,6 +14,7 @@
 #include <variant>
 
 #include <tether/chan.hpp>
+#include <tether/detail/parker.hpp>
 
 namespace tether::detail {
 
@@ -22,7 +23,9 @@ struct context_state {
   context_state(const context_state &) = delete;
   ~context_state();
 
-  std::mutex mutex;
+  // A spinlock, as a channel's: every section under it is a few stores (no
+  // call out of the runtime), and std::mutex cost ContextCancel a tenth.
+  spinlock mutex;
   std::error_code error;              // guarded by mutex
   std::atomic<bool> cancelled{false}; // error is set
   // Made on first use (guarded by mutex), as Go's lazy done channel: most
