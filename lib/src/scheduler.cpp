@@ -372,13 +372,11 @@ void run_worker() {
   never.get_future().wait();
 }
 
-} // namespace
-
-namespace {
 recycling_pool<void *, 256> &properties_pool() {
   static auto *pool = new recycling_pool<void *, 256>;
   return *pool; // outlives detached workers
 }
+
 } // namespace
 
 void *task_properties::operator new(std::size_t size) {

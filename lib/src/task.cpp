@@ -4,9 +4,7 @@
 #include <cstdlib>
 #include <exception>
 #include <memory>
-#include <mutex>
 #include <typeinfo>
-#include <vector>
 
 #include <boost/fiber/fixedsize_stack.hpp>
 #include <boost/fiber/operations.hpp>

@@ -10,9 +10,9 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
+#include <new>
 #include <optional>
 #include <thread>
-#include <type_traits>
 #include <utility>
 
 namespace tether::detail {
