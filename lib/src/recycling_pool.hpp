@@ -2,8 +2,10 @@
 // Go keeps dead goroutines' stacks and records. A task's stack and its
 // fiber's properties are made on one thread and freed on another, once per
 // spawn; reusing them spares the allocator a cross-thread free each time.
+// worker_cache: a worker's own blocks in front of the pool.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <mutex>
 #include <optional>
@@ -57,6 +59,40 @@ public:
 private:
   boost::fibers::detail::spinlock lock_;
   std::vector<Block> free_;
+};
+
+/// Set on the threads that never exit, the workers: only they keep blocks in
+/// a worker_cache, where a thread's exit would lose them.
+constinit inline thread_local bool thread_keeps_blocks = false;
+
+/// A worker's own blocks in front of a shared recycling_pool, taken and given
+/// without a lock (as Go's per-P free lists): a task spawned on a worker and
+/// freed by that worker's dispatcher leaves the pool alone. Meant to be
+/// thread_local; on other threads it stays empty and passes to the pool.
+template <class Block, std::size_t Max> class worker_cache {
+public:
+  template <std::size_t PoolMax>
+  [[nodiscard]] std::optional<Block>
+  take(recycling_pool<Block, PoolMax> &pool) noexcept {
+    if (count_ > 0)
+      return blocks_[--count_];
+    return pool.take();
+  }
+
+  /// Keeps `block` here or in `pool`; false if both are full.
+  template <std::size_t PoolMax>
+  [[nodiscard]] bool give(const Block &block,
+                          recycling_pool<Block, PoolMax> &pool) noexcept {
+    if (recycling && thread_keeps_blocks && count_ < Max) {
+      blocks_[count_++] = block;
+      return true;
+    }
+    return pool.give(block);
+  }
+
+private:
+  std::array<Block, Max> blocks_{};
+  std::size_t count_ = 0;
 };
 
 } // namespace tether::detail

@@ -9,9 +9,11 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdlib>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -24,6 +26,7 @@
 #include <boost/fiber/operations.hpp>
 #include <boost/fiber/scheduler.hpp>
 
+#include <tether/detail/mpmc_ring.hpp>
 #include <tether/task.hpp>
 
 namespace tether {
@@ -38,9 +41,24 @@ using time_point = std::chrono::steady_clock::time_point;
 // wake-up (tens of microseconds here), as Go's spinning Ms do.
 constexpr auto spin_window = std::chrono::microseconds(50);
 
-// How long an idle worker sleeps before it looks for a task stuck in another
-// worker's hand-off slot behind a task that does not yield.
-constexpr auto steal_interval = std::chrono::milliseconds(2);
+// A worker takes another's queued tasks only when that worker is not getting
+// to them: it has run one task for busy_for without a switch, or a task has
+// waited in its queue for starving_for. Tasks that wake each other thus stay
+// on one worker and in its cache (a producer and its consumers), as Linux
+// keeps cache-hot tasks where they are.
+constexpr auto busy_for = std::chrono::microseconds(20);
+constexpr auto starving_for = std::chrono::milliseconds(1);
+
+// How long an idle worker sleeps when no other worker has tasks queued.
+constexpr auto idle_poll = std::chrono::milliseconds(2);
+
+// Every this many picks a worker takes from the queues before its hand-off
+// slot (as Go's schedtick), so that two tasks waking each other through the
+// slot cannot starve the others.
+constexpr std::uint32_t fairness_period = 61;
+
+// Capacity of a worker's own run queue; beyond it, tasks go to the shared one.
+constexpr std::size_t own_queue_capacity = 256;
 
 class pool_algorithm;
 
@@ -84,8 +102,9 @@ run_queue &shared_queue() {
 }
 
 /// Workers run the shared queue, handing a task they wake to themselves first
-/// (as Go's runnext) so that ping-pong stays on one thread. Non-workers run
-/// only their pinned contexts and give every fiber to the workers.
+/// (as Go's runnext) so that ping-pong stays on one thread; a task displaced
+/// from that slot by a wake-up waits in the worker's own queue. Non-workers
+/// run only their pinned contexts and give every fiber to the workers.
 class pool_algorithm final
     : public boost::fibers::algo::algorithm_with_properties<task_properties> {
 public:
@@ -113,18 +132,26 @@ public:
     // A task that yields is readied right after it switched out: as Go's
     // Gosched, it queues behind the others instead of running next, or two
     // yielding tasks would take turns on the worker and starve the rest.
-    if (worker_ && ctx != switched_from_)
-      take_next(ctx);
-    else
+    // A new task displaces to the shared queue, where an idle worker finds
+    // it at once: spawning is how work fans out.
+    if (worker_ && ctx != switched_from_) {
+      if (context *displaced = take_next(ctx))
+        shared_queue().push(displaced);
+    } else {
       shared_queue().push(ctx);
+    }
   }
 
-  /// Runs the detached `ctx` next on this worker; the task it displaces
-  /// goes to the shared queue.
-  void take_next(context *ctx) noexcept {
-    handoffs_.fetch_add(1, std::memory_order_relaxed);
-    if (context *displaced = next_.exchange(ctx, std::memory_order_acq_rel))
-      shared_queue().push(displaced);
+  /// Runs the detached `ctx` next on this worker; returns the task it
+  /// displaces, if any.
+  [[nodiscard]] context *take_next(context *ctx) noexcept {
+    return next_.exchange(ctx, std::memory_order_acq_rel);
+  }
+
+  /// Queues the detached `ctx` on this worker, after its other tasks.
+  void queue_here(context *ctx) noexcept {
+    if (own_queue_.push(ctx) != ring_status::ok)
+      shared_queue().push(ctx);
   }
 
   [[nodiscard]] bool is_worker() const noexcept { return worker_; }
@@ -148,6 +175,9 @@ public:
 
   TETHER_ANNOUNCES_FIBER_SWITCH context *pick_next() noexcept override {
     switched_from_ = context::active();
+    // Only this thread writes it: a plain increment, read by thieves.
+    switches_.store(switches_.load(std::memory_order_relaxed) + 1,
+                    std::memory_order_relaxed);
     context *next = choose_next();
     // nullptr: the caller goes on as, or switches to, the dispatcher.
     set_running_task(next ? record_of(next) : nullptr);
@@ -158,8 +188,7 @@ public:
 
   bool has_ready_fibers() const noexcept override {
     return !local_.empty() ||
-           (worker_ && (next_.load(std::memory_order_acquire) != nullptr ||
-                        !shared_queue().empty()));
+           (worker_ && (has_queued() || !shared_queue().empty()));
   }
 
   void suspend_until(time_point const &wake_at) noexcept override {
@@ -177,9 +206,11 @@ public:
     stop_idling();
     if (!shared_queue().try_sleep(this))
       return;
-    wait_until(std::min(wake_at, now + steal_interval));
+    // While another worker has tasks queued, wake often enough to see it
+    // busy (see busy_for) and take them.
+    const auto poll = others_have_queued() ? busy_for : idle_poll;
+    wait_until(std::min(wake_at, now + poll));
     shared_queue().wake_up(this);
-    steal_stuck_task();
   }
 
   /// Wakes this thread if it sleeps for lack of work.
@@ -232,16 +263,48 @@ private:
     return worker_ ? take_task() : nullptr;
   }
 
-  /// The next task of this worker's slot or the shared queue, attached here.
+  /// The next task of this worker's slot, its queue, the shared queue or
+  /// another worker's queue, attached here.
   context *take_task() noexcept {
-    context *ctx = next_.exchange(nullptr, std::memory_order_acq_rel);
+    context *ctx = nullptr;
+    if (++picks_ % fairness_period == 0)
+      ctx = take_queued_fairly();
+    if (!ctx)
+      ctx = next_.exchange(nullptr, std::memory_order_acq_rel);
+    if (!ctx)
+      ctx = take_own_queued();
     if (!ctx)
       ctx = shared_queue().pop();
+    if (!ctx)
+      ctx = steal();
     if (!ctx)
       return nullptr;
     stop_idling();
     context::active()->attach(ctx);
     return ctx;
+  }
+
+  context *take_own_queued() noexcept {
+    std::optional<context *> ctx;
+    return own_queue_.pop(ctx) == ring_status::ok ? *ctx : nullptr;
+  }
+
+  context *take_queued_fairly() noexcept {
+    if (context *ctx = shared_queue().pop())
+      return ctx;
+    return take_own_queued();
+  }
+
+  [[nodiscard]] bool has_queued() const noexcept {
+    return next_.load(std::memory_order_acquire) != nullptr ||
+           own_queue_.size() != 0;
+  }
+
+  [[nodiscard]] bool others_have_queued() const {
+    for (pool_algorithm *other : shared_queue().workers())
+      if (other != this && other->has_queued())
+        return true;
+    return false;
   }
 
   /// Whether the dispatcher may have something to do: a task woken from
@@ -259,21 +322,62 @@ private:
     shared_queue().stop_spinning();
   }
 
-  /// Moves a task to the shared queue if it has waited in another worker's
-  /// hand-off slot since this worker last looked: that worker runs a task
-  /// that does not yield. Hand-offs that move on are left alone.
-  void steal_stuck_task() noexcept {
+  /// What this worker last saw of another, to tell whether it is getting
+  /// to its queued tasks.
+  struct view_of_worker {
+    std::uint64_t switches = 0;
+    time_point switches_since; // when `switches` was first seen
+    std::size_t queued = 0;    // the victim's pushes when `queued_since`
+    time_point queued_since;
+  };
+
+  /// Takes tasks from a worker that is not getting to them (see busy_for):
+  /// returns one to run and queues up to half of the rest here.
+  context *steal() noexcept {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_look_ < busy_for / 4)
+      return nullptr; // reading others' queues moves their cache lines
+    last_look_ = now;
     for (pool_algorithm *victim : shared_queue().workers()) {
       if (victim == this)
         continue;
-      const auto handoffs = victim->handoffs_.load(std::memory_order_relaxed);
-      context *waiting = victim->next_.load(std::memory_order_acquire);
-      auto &seen = handoffs_seen_[victim];
-      if (waiting && seen == handoffs &&
-          victim->next_.compare_exchange_strong(waiting, nullptr))
-        shared_queue().push(waiting);
-      seen = handoffs;
+      auto [view, first_look] = views_.try_emplace(victim);
+      const auto switches = victim->switches_.load(std::memory_order_relaxed);
+      const std::size_t popped = victim->own_queue_.popped();
+      const bool busy = !first_look && switches == view->second.switches &&
+                        now - view->second.switches_since >= busy_for;
+      const bool starving = !first_look && popped < view->second.queued &&
+                            now - view->second.queued_since >= starving_for;
+      if (first_look || switches != view->second.switches)
+        view->second.switches_since = now;
+      view->second.switches = switches;
+      if (first_look || popped >= view->second.queued) {
+        view->second.queued = victim->own_queue_.pushed();
+        view->second.queued_since = now;
+      }
+      if (busy || starving)
+        if (context *ctx = take_from(*victim, busy))
+          return ctx;
     }
+    return nullptr;
+  }
+
+  /// Half of `victim`'s queue, and its hand-off slot if it is `busy`: the
+  /// first to run, the rest queued here.
+  context *take_from(pool_algorithm &victim, bool busy) noexcept {
+    context *taken =
+        busy ? victim.next_.exchange(nullptr, std::memory_order_acq_rel)
+             : nullptr;
+    for (std::size_t n = (victim.own_queue_.size() + 1) / 2; n > 0; --n) {
+      std::optional<context *> ctx;
+      if (victim.own_queue_.pop(ctx) != ring_status::ok)
+        break;
+      if (taken)
+        queue_here(*ctx);
+      else
+        taken = *ctx;
+    }
+    return taken;
   }
 
   void wait_until(time_point const &wake_at) {
@@ -289,9 +393,12 @@ private:
   const std::thread::id owner_ = std::this_thread::get_id();
   boost::fibers::scheduler::ready_queue_type local_;
   std::atomic<context *> next_{nullptr};
-  context *switched_from_ = nullptr;       // active at the last pick_next
-  std::atomic<std::uint64_t> handoffs_{0}; // puts into next_, for stealing
-  std::unordered_map<pool_algorithm *, std::uint64_t> handoffs_seen_;
+  mpmc_ring<context *> own_queue_{own_queue_capacity};
+  context *switched_from_ = nullptr; // active at the last pick_next
+  std::atomic<std::uint64_t> switches_{0};
+  std::uint32_t picks_ = 0;
+  std::unordered_map<pool_algorithm *, view_of_worker> views_;
+  time_point last_look_;
   time_point idle_since_;
   std::mutex mutex_;
   std::condition_variable wakeup_;
@@ -365,6 +472,7 @@ std::size_t worker_count() {
 
 void run_worker() {
   thread_joined = true;
+  thread_keeps_blocks = true;
   sanitizer_fibers::on_thread_joined();
   boost::fibers::use_scheduling_algorithm<pool_algorithm>(true);
   // The worker's main context waits for good; its dispatcher runs the tasks.
@@ -377,16 +485,18 @@ recycling_pool<void *, 256> &properties_pool() {
   return *pool; // outlives detached workers
 }
 
+constinit thread_local worker_cache<void *, 32> properties_cache;
+
 } // namespace
 
 void *task_properties::operator new(std::size_t size) {
-  if (auto block = properties_pool().take())
+  if (auto block = properties_cache.take(properties_pool()))
     return *block;
   return ::operator new(size);
 }
 
 void task_properties::operator delete(void *block) noexcept {
-  if (!properties_pool().give(block))
+  if (!properties_cache.give(block, properties_pool()))
     ::operator delete(block);
 }
 
@@ -415,10 +525,10 @@ void switch_out_parking(context *self, parker &on) noexcept {
 
 void run_next(context *ctx) noexcept {
   pool_algorithm *algorithm = this_thread_algorithm;
-  if (algorithm && algorithm->is_worker())
-    algorithm->take_next(ctx);
-  else
+  if (!algorithm || !algorithm->is_worker())
     shared_queue().push(ctx);
+  else if (context *displaced = algorithm->take_next(ctx))
+    algorithm->queue_here(displaced);
 }
 
 void sleep_until(time_point until) {

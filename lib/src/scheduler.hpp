@@ -1,6 +1,7 @@
-// The runtime's fiber scheduler: worker threads share one run queue, and any
-// other thread that blocks or spawns joins as a non-worker that only runs its
-// own main context.
+// The runtime's fiber scheduler: worker threads share one run queue and keep
+// a hand-off slot and a queue of their own for the tasks they wake; any other
+// thread that blocks or spawns joins as a non-worker that only runs its own
+// main context.
 #pragma once
 
 #include <chrono>
@@ -39,7 +40,8 @@ void switch_out_parking(boost::fibers::context *self, parker &on) noexcept;
 
 /// Makes the detached task `ctx` runnable: next on this thread's worker when
 /// the caller runs on one (Go's runnext: a woken consumer follows its
-/// producer on one thread), else on any worker through the shared queue.
+/// producer on one thread; the task it displaces stays in that worker's
+/// queue), else on any worker through the shared queue.
 void run_next(boost::fibers::context *ctx) noexcept;
 
 /// Sleeps the calling fiber until `until` (Boost.Fiber's sleep), telling its

@@ -31,6 +31,9 @@ recycling_pool<boost::context::stack_context, 64> &stack_pool() {
   return *pool; // outlives detached workers
 }
 
+constinit thread_local worker_cache<boost::context::stack_context, 32>
+    stack_cache; // room for two of a dispatcher's batches of finished tasks
+
 [[noreturn]] void die_of_escaped_exception(const task_record &record) {
   const char *what = nullptr;
   try {
@@ -54,13 +57,13 @@ recycling_pool<boost::context::stack_context, 64> &stack_pool() {
 } // namespace
 
 boost::context::stack_context allocate_task_stack() {
-  if (auto stack = stack_pool().take())
+  if (auto stack = stack_cache.take(stack_pool()))
     return *stack;
   return boost::fibers::fixedsize_stack(task_stack_size).allocate();
 }
 
 void deallocate_task_stack(boost::context::stack_context &stack) noexcept {
-  if (!stack_pool().give(stack))
+  if (!stack_cache.give(stack, stack_pool()))
     boost::fibers::fixedsize_stack(task_stack_size).deallocate(stack);
 }
 

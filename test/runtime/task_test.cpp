@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <memory>
 #include <set>
 #include <stdexcept>
@@ -125,6 +126,37 @@ TEST(Task, YieldingTasksLetQueuedTasksRun) {
   EXPECT_TRUE(tether_test::recv_within(ran, tether_test::patience))
       << "a queued task never ran behind yielding tasks";
   tasks.wait();
+}
+
+// One task wakes two: the first woken waits in its waker's worker's own
+// queue behind the second, which then runs without a switch. Another worker
+// must take the first (the busy worker is not getting to it), or woken
+// CPU-bound tasks would not run in parallel.
+TEST(Task, TaskQueuedBehindABusyTaskMovesToAnIdleWorker) {
+  const char *workers = std::getenv("TETHER_WORKERS");
+  if ((workers ? std::atoi(workers)
+               : static_cast<int>(std::thread::hardware_concurrency())) < 2)
+    GTEST_SKIP() << "needs two workers";
+  // The tasks hold their own handles: a task may still be inside its last
+  // send when the test has received and returns.
+  auto jobs = tether::make_chan<int>();
+  auto together = tether::make_chan<bool>(2);
+  auto running = std::make_shared<std::atomic<int>>(0);
+  const auto give_up = std::chrono::steady_clock::now() + tether_test::patience;
+  for (int i = 0; i < 2; ++i)
+    tether_test::go_and_wait_parked([jobs, together, running, give_up] {
+      (void)jobs.recv();
+      running->fetch_add(1);
+      while (running->load() < 2 && std::chrono::steady_clock::now() < give_up)
+        ; // no switch: the other task must run elsewhere
+      together.send(running->load() == 2);
+    });
+  tether::go([jobs] {
+    jobs.send(1);
+    jobs.send(2);
+  });
+  EXPECT_EQ(together.recv(), true);
+  EXPECT_EQ(together.recv(), true);
 }
 
 TEST(WaitGroup, WaitWithZeroCounterReturnsAtOnce) {

@@ -130,10 +130,19 @@ public:
              closed_bit);
   }
 
+  /// How many pushes and pops have taken a slot so far: counts that only
+  /// grow, so a reader can tell whether what was queued earlier is gone.
+  [[nodiscard]] std::size_t pushed() const noexcept {
+    return position(tail_.load(std::memory_order_acquire));
+  }
+  [[nodiscard]] std::size_t popped() const noexcept {
+    return head_.load(std::memory_order_acquire);
+  }
+
   /// The number of values sent and not yet taken (racy, as Go's len).
   [[nodiscard]] std::size_t size() const noexcept {
-    const std::size_t head = head_.load(std::memory_order_acquire);
-    const std::size_t tail = position(tail_.load(std::memory_order_acquire));
+    const std::size_t head = popped();
+    const std::size_t tail = pushed();
     return tail > head ? tail - head : 0;
   }
 
