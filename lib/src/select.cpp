@@ -86,6 +86,19 @@ int run_select(select_case *const *cases, std::size_t count,
   // follows when a case's party woke the select without completing it (the
   // channel closed, or a lock-free operation took what it was handed).
   for (;;) {
+    // First without the locks, as a lone buffered send or receive goes. The
+    // first case in the random order that needs its lock ends this pass and
+    // the locked poll starts over, so every ready case stays equally likely.
+    for (std::size_t k = 0; k < count; ++k) {
+      const int i = order[k];
+      const unlocked_poll polled = cases[i]->poll_unlocked();
+      if (polled == unlocked_poll::taken) {
+        cases[i]->run();
+        return i;
+      }
+      if (polled == unlocked_poll::needs_lock)
+        break;
+    }
     lock_set locks(cases, count);
     int default_case = -1;
     for (std::size_t k = 0; k < count; ++k) {

@@ -49,6 +49,26 @@ TEST(Select, FairnessBetweenTwoBufferedChannelsWithValues) {
   EXPECT_LE(hits[0], selects * 52 / 100) << hits[0] << " vs " << hits[1];
 }
 
+// A buffered channel's case is polled without its lock, an unbuffered one's
+// under it: that must not favour the buffered case.
+TEST(Select, FairnessBetweenBufferedAndUnbufferedCases) {
+  constexpr int selects = 100'000;
+  auto buffered = tether::make_chan<int>(1);
+  auto unbuffered = tether::make_chan<int>();
+  buffered.send(0);
+  unbuffered.close(); // always ready
+  std::array<int, 2> hits{};
+  for (int i = 0; i < selects; ++i) {
+    const int taken =
+        tether::select(tether::on_recv(buffered), tether::on_recv(unbuffered));
+    ++hits[taken];
+    if (taken == 0)
+      buffered.send(0);
+  }
+  EXPECT_GE(hits[0], selects * 48 / 100) << hits[0] << " vs " << hits[1];
+  EXPECT_LE(hits[0], selects * 52 / 100) << hits[0] << " vs " << hits[1];
+}
+
 TEST(Select, FairnessAmongManyCases) {
   constexpr int cases = 12;
   constexpr int selects = tether_test::sanitized ? 12'000 : 60'000;
@@ -209,6 +229,13 @@ TEST(Select, ValueHandlerGetsZeroValueFromClosedChannel) {
   strings.close();
   (void)tether::select(tether::on_recv(strings, [&](std::string v) { s = v; }));
   EXPECT_EQ(s, "");
+  auto buffered = tether::make_chan<int>(2);
+  buffered.send(7);
+  buffered.close();
+  (void)tether::select(tether::on_recv(buffered, [&](int v) { got = v; }));
+  EXPECT_EQ(got, 7) << "a value sent before close is still received";
+  (void)tether::select(tether::on_recv(buffered, [&](int v) { got = v; }));
+  EXPECT_EQ(got, 0);
 }
 
 TEST(Select, SendCaseOnClosedChannelThrows) {

@@ -19,6 +19,9 @@
 
 namespace tether::detail {
 
+/// What a case's poll without the channel lock found.
+enum class unlocked_poll { taken, not_ready, needs_lock };
+
 /// One case of a select; the select holds the channel locks around poll,
 /// enqueue and dequeue.
 class select_case {
@@ -26,6 +29,12 @@ public:
   /// The channel lock this case needs, or nullptr (nil channel, default, stop).
   [[nodiscard]] virtual spinlock *lock() noexcept { return nullptr; }
   [[nodiscard]] virtual bool is_default() const noexcept { return false; }
+  /// Completes the operation now without the channel lock when that alone
+  /// decides it (a buffered channel's value or room, a stop request, a nil
+  /// channel that is never ready); needs_lock otherwise.
+  [[nodiscard]] virtual unlocked_poll poll_unlocked() {
+    return unlocked_poll::needs_lock;
+  }
   /// Completes the operation now if it can; `woken` is a party to unpark.
   [[nodiscard]] virtual bool poll(waiter_node *&woken) = 0;
   /// Queues `node` to be completed by another party. False, with nothing
@@ -71,6 +80,16 @@ public:
   spinlock *lock() noexcept override {
     return state_ ? &state_->lock() : nullptr;
   }
+  unlocked_poll poll_unlocked() override {
+    if (!state_)
+      return unlocked_poll::not_ready;
+    if (!state_->buffered())
+      return unlocked_poll::needs_lock;
+    // Closed and drained is ready too, with no value.
+    return state_->recv_lock_free(value_) == ring_status::empty
+               ? unlocked_poll::not_ready
+               : unlocked_poll::taken;
+  }
   bool poll(waiter_node *&woken) override {
     return state_ && state_->try_recv_locked(value_, woken);
   }
@@ -112,6 +131,20 @@ public:
   spinlock *lock() noexcept override {
     return state_ ? &state_->lock() : nullptr;
   }
+  unlocked_poll poll_unlocked() override {
+    if (!state_)
+      return unlocked_poll::not_ready;
+    if (!state_->buffered())
+      return unlocked_poll::needs_lock;
+    switch (state_->send_lock_free(value_)) {
+    case ring_status::ok:
+      return unlocked_poll::taken;
+    case ring_status::closed:
+      throw closed_channel_error(); // as the locked poll
+    default:
+      return unlocked_poll::not_ready;
+    }
+  }
   bool poll(waiter_node *&woken) override {
     return state_ && state_->try_send_locked(value_, woken);
   }
@@ -148,6 +181,10 @@ public:
   stop_case(std::stop_token token, F fn, std::source_location where)
       : select_case(where), token_(std::move(token)), fn_(std::move(fn)) {}
 
+  unlocked_poll poll_unlocked() override {
+    waiter_node *none = nullptr;
+    return poll(none) ? unlocked_poll::taken : unlocked_poll::not_ready;
+  }
   bool poll(waiter_node *&) override {
     note_progress();
     return token_.stop_requested();
@@ -172,6 +209,8 @@ public:
       : select_case(where), fn_(std::move(fn)) {}
 
   bool is_default() const noexcept override { return true; }
+  /// The default is taken only after every other case was polled.
+  unlocked_poll poll_unlocked() override { return unlocked_poll::not_ready; }
   bool poll(waiter_node *&) override { return false; }
   bool enqueue(waiter_node &) override { return true; }
   void dequeue(waiter_node &) override {}
