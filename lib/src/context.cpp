@@ -68,15 +68,15 @@ const chan<std::monostate> &closed_done() {
 
 } // namespace
 
-void cancel_tree(const std::shared_ptr<context_state> &root,
-                 std::error_code error, bool detach_from_parent) {
-  if (detach_from_parent && root->parent) {
-    std::lock_guard lock(root->parent->mutex);
-    root->parent->children.erase(root.get());
+void cancel_tree(context_state &root, std::error_code error,
+                 bool detach_from_parent) {
+  if (detach_from_parent && root.parent) {
+    std::lock_guard lock(root.parent->mutex);
+    root.parent->children.erase(&root);
   }
   // No allocation for a context without children (the common case).
   std::vector<std::shared_ptr<context_state>> pending;
-  cancel_one(*root, error, pending);
+  cancel_one(root, error, pending);
   while (!pending.empty()) {
     std::shared_ptr<context_state> state = std::move(pending.back());
     pending.pop_back();
@@ -112,15 +112,18 @@ std::shared_ptr<cancellable_context> make_child(const context &parent,
       parent_state->children.emplace(child.get(), child);
   }
   if (parent_error)
-    cancel_tree(child, parent_error, false);
+    cancel_tree(*child, parent_error, false);
   return both;
 }
 
-/// The context of `both` and its cancel function.
+/// The context of `both` and its cancel function, which takes over `both`'s
+/// ownership (each change of a shared count is an atomic operation).
 std::pair<context, cancel_func>
-pair_for(const std::shared_ptr<cancellable_context> &both) {
-  return {context(state_of(both)),
-          cancel_func(std::shared_ptr<cancel_record>(both, &both->record))};
+pair_for(std::shared_ptr<cancellable_context> both) {
+  context ctx(state_of(both));
+  cancel_record *record = &both->record;
+  return {std::move(ctx),
+          cancel_func(std::shared_ptr<cancel_record>(std::move(both), record))};
 }
 
 } // namespace
@@ -167,10 +170,7 @@ std::stop_token context::stop_token() const {
 }
 
 cancel_func::cancel_func(std::shared_ptr<detail::cancel_record> record) noexcept
-    : record_(std::move(record)) {
-  if (record_)
-    record_->handles.fetch_add(1, std::memory_order_relaxed);
-}
+    : record_(std::move(record)) {} // adopts the handle the record counts
 
 cancel_func::cancel_func(const cancel_func &other) noexcept
     : record_(other.record_) {
@@ -187,9 +187,8 @@ void cancel_func::operator()() const {
   if (!record_)
     return;
   record_->called.store(true, std::memory_order_release);
-  // The state's owner: the record shares its allocation.
-  std::shared_ptr<detail::context_state> state(record_, &record_->context);
-  detail::cancel_tree(state, errc::canceled, true);
+  // record_ owns the state too: the record shares its allocation.
+  detail::cancel_tree(record_->context, errc::canceled, true);
 }
 
 std::pair<context, cancel_func> with_cancel(const context &parent,
@@ -204,7 +203,7 @@ with_deadline(const context &parent,
   if (auto parent_deadline = parent.deadline();
       parent_deadline && *parent_deadline <= deadline)
     return with_cancel(parent, site); // the parent ends first anyway
-  const auto both = detail::make_child(parent, site);
+  auto both = detail::make_child(parent, site);
   const auto child = detail::state_of(both);
   std::weak_ptr<detail::context_state> weak = child;
   {
@@ -212,12 +211,12 @@ with_deadline(const context &parent,
     child->deadline = deadline;
   }
   if (std::chrono::steady_clock::now() >= deadline) {
-    detail::cancel_tree(child, errc::deadline_exceeded, true);
+    detail::cancel_tree(*child, errc::deadline_exceeded, true);
   } else {
     const auto id =
         detail::timer_service::instance().schedule(deadline, [weak] {
           if (auto state = weak.lock())
-            detail::cancel_tree(state, errc::deadline_exceeded, true);
+            detail::cancel_tree(*state, errc::deadline_exceeded, true);
         });
     std::unique_lock lock(child->mutex);
     child->timer_id = id;
@@ -226,7 +225,7 @@ with_deadline(const context &parent,
       detail::timer_service::instance().cancel(id);
     }
   }
-  return detail::pair_for(both);
+  return detail::pair_for(std::move(both));
 }
 
 std::pair<context, cancel_func>

@@ -56,7 +56,8 @@ struct cancel_record {
   context_state &context;
   std::source_location site;
   std::atomic<bool> called{false};
-  std::atomic<long> handles{0}; // cancel_func copies alive
+  // cancel_func copies alive; the first, made with the record, adopts the 1
+  std::atomic<long> handles{1};
 };
 
 /// A context's state and its cancel record: one allocation per with_cancel.
@@ -71,7 +72,7 @@ struct cancellable_context {
 };
 
 /// Cancels `root` and all its descendants with `error`.
-void cancel_tree(const std::shared_ptr<context_state> &root,
-                 std::error_code error, bool detach_from_parent);
+void cancel_tree(context_state &root, std::error_code error,
+                 bool detach_from_parent);
 
 } // namespace tether::detail

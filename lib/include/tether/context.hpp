@@ -63,6 +63,8 @@ private:
 class TETHER_ANNOTATE("tether::cancel_func") cancel_func {
 public:
   cancel_func() = default;
+  /// The first cancel function of a new record: takes the one handle the
+  /// record starts with.
   explicit cancel_func(std::shared_ptr<detail::cancel_record> record) noexcept;
   cancel_func(const cancel_func &other) noexcept;
   cancel_func(cancel_func &&other) noexcept = default;

@@ -73,8 +73,9 @@ std::optional<T> recv_chan<T>::recv(std::source_location site) const {
     detail::block_forever(detail::block_kind::chan_recv, site,
                           detail::chan_type_name<T>());
   std::optional<T> out;
-  if (state_->buffered() &&
-      state_->recv_lock_free(out) != detail::ring_status::empty)
+  if (state_->buffered()
+          ? state_->recv_lock_free(out) != detail::ring_status::empty
+          : state_->closed_unbuffered())
     return out;
   using state = detail::chan_state<T>;
   detail::park_until_done<&state::try_recv_locked, &state::enqueue_recv_locked,

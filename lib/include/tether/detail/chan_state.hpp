@@ -56,6 +56,12 @@ public:
 
   spinlock &lock() noexcept { return lock_; }
 
+  /// Unbuffered channels only: closed, so a receive gets nothing at once,
+  /// without the lock (close woke every parked sender, and no send starts).
+  [[nodiscard]] bool closed_unbuffered() const noexcept {
+    return closed_.load(std::memory_order_acquire);
+  }
+
   /// Buffered channels only: sends without the lock if the buffer has room
   /// (ok), else full or closed.
   [[nodiscard]] ring_status send_lock_free(T &value) {
@@ -180,7 +186,7 @@ public:
   [[nodiscard]] bool close_locked(wake_list &woken) {
     if (closed_)
       return false;
-    closed_ = true;
+    closed_.store(true, std::memory_order_release);
     ring_.close();
     for (waiter_queue *queue : {&recvq_, &sendq_})
       while (waiter_node *node = queue->pop_claimed()) {
@@ -234,7 +240,7 @@ private:
 
   spinlock lock_;
   mpmc_ring<T> ring_;
-  bool closed_ = false;
+  std::atomic<bool> closed_{false}; // written under the lock
   /// Unbuffered channels: may_recv() without the lock.
   std::atomic<bool> recv_ready_{false};
   waiter_queue sendq_;
