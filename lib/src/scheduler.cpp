@@ -300,9 +300,11 @@ private:
            own_queue_.size() != 0;
   }
 
+  /// Whether another worker has tasks waiting in its own queue (a task
+  /// waiting in a slot alone is its worker's next: no reason to look often).
   [[nodiscard]] bool others_have_queued() const {
     for (pool_algorithm *other : shared_queue().workers())
-      if (other != this && other->has_queued())
+      if (other != this && other->own_queue_.size() != 0)
         return true;
     return false;
   }
