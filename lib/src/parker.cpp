@@ -41,7 +41,9 @@ void parker::unpark() noexcept {
   {
     std::lock_guard lock(lock_);
     woken_.store(true, std::memory_order_release);
-    waiting = waiting_.exchange(nullptr, std::memory_order_acq_rel);
+    // Written only under the lock: no read-modify-write needed.
+    waiting = waiting_.load(std::memory_order_acquire);
+    waiting_.store(nullptr, std::memory_order_relaxed);
   }
   if (!waiting)
     return;

@@ -145,6 +145,12 @@ public:
   /// Runs the detached `ctx` next on this worker; returns the task it
   /// displaces, if any.
   [[nodiscard]] context *take_next(context *ctx) noexcept {
+    // Only this worker fills the slot; a thief only empties it. An empty
+    // slot thus stays empty until the store below: no read-modify-write.
+    if (!next_.load(std::memory_order_relaxed)) {
+      next_.store(ctx, std::memory_order_release);
+      return nullptr;
+    }
     return next_.exchange(ctx, std::memory_order_acq_rel);
   }
 
@@ -269,7 +275,7 @@ private:
     context *ctx = nullptr;
     if (++picks_ % fairness_period == 0)
       ctx = take_queued_fairly();
-    if (!ctx)
+    if (!ctx && next_.load(std::memory_order_relaxed))
       ctx = next_.exchange(nullptr, std::memory_order_acq_rel);
     if (!ctx)
       ctx = take_own_queued();
@@ -280,7 +286,7 @@ private:
     if (!ctx)
       return nullptr;
     stop_idling();
-    context::active()->attach(ctx);
+    switched_from_->attach(ctx); // the active context, as pick_next read it
     return ctx;
   }
 

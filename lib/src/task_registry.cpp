@@ -66,40 +66,57 @@ task_registry &task_registry::instance() {
 }
 
 void task_registry::add(task_record *record) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(lock_);
   live_.push_back(*record);
 }
 
 void task_registry::remove(task_record *record) {
+  bool waited_for = false;
   {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(lock_);
     live_.erase(live_.iterator_to(*record));
     ++exits_;
+    waited_for = exit_waiters_ != 0;
   }
-  exited_.notify_all();
+  if (waited_for) {
+    // A waiter counted itself before it read exits_, and holds exit_mutex_
+    // until it sleeps: taking it here cannot miss the waiter.
+    std::lock_guard lock(exit_mutex_);
+    exited_.notify_all();
+  }
 }
 
 void task_registry::for_each(
     const std::function<void(const task_record &)> &visit) const {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(lock_);
   for (const task_record &record : live_)
     visit(record);
 }
 
 void task_registry::with_all(
     const std::function<void(live_records &)> &inspect) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(lock_);
   inspect(live_);
 }
 
 void task_registry::wait_for_exit(std::chrono::steady_clock::time_point until) {
-  std::unique_lock lock(mutex_);
-  const std::uint64_t seen = exits_;
-  exited_.wait_until(lock, until, [&] { return exits_ != seen; });
+  std::unique_lock sleep_lock(exit_mutex_);
+  std::uint64_t seen = 0;
+  {
+    std::lock_guard lock(lock_);
+    ++exit_waiters_;
+    seen = exits_;
+  }
+  exited_.wait_until(sleep_lock, until, [&] {
+    std::lock_guard lock(lock_);
+    return exits_ != seen;
+  });
+  std::lock_guard lock(lock_);
+  --exit_waiters_;
 }
 
 std::size_t task_registry::task_count() const {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(lock_);
   std::size_t count = 0;
   for (const task_record &record : live_)
     count += record.is_task ? 1 : 0;
