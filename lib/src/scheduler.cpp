@@ -292,7 +292,8 @@ private:
 
   context *take_own_queued() noexcept {
     std::optional<context *> ctx;
-    return own_queue_.pop(ctx) == ring_status::ok ? *ctx : nullptr;
+    return own_queue_.pop(ctx) == ring_status::ok ? ctx.value_or(nullptr)
+                                                  : nullptr;
   }
 
   context *take_queued_fairly() noexcept {
@@ -377,13 +378,13 @@ private:
         busy ? victim.next_.exchange(nullptr, std::memory_order_acq_rel)
              : nullptr;
     for (std::size_t n = (victim.own_queue_.size() + 1) / 2; n > 0; --n) {
-      std::optional<context *> ctx;
-      if (victim.own_queue_.pop(ctx) != ring_status::ok)
+      context *ctx = victim.take_own_queued();
+      if (!ctx)
         break;
       if (taken)
-        queue_here(*ctx);
+        queue_here(ctx);
       else
-        taken = *ctx;
+        taken = ctx;
     }
     return taken;
   }
