@@ -207,7 +207,7 @@ public:
       idle_since_ = now;
       shared_queue().start_spinning();
     }
-    if (now - idle_since_ < spin_window && wake_at > now)
+    if (!polling_ && now - idle_since_ < spin_window && wake_at > now)
       return; // the dispatcher loops: remote wake-ups, timers, the queue
     stop_idling();
     if (!shared_queue().try_sleep(this))
@@ -215,8 +215,12 @@ public:
     // While another worker has tasks queued, wake often enough to see it
     // busy (see busy_for) and take them.
     const auto poll = others_have_queued() ? busy_for : idle_poll;
-    wait_until(std::min(wake_at, now + poll));
+    const bool notified = wait_until(std::min(wake_at, now + poll));
     shared_queue().wake_up(this);
+    // Woken by the clock rather than by work: one look at the others (the
+    // dispatcher's next pick steals if it should) and back to sleep, with no
+    // spin window; spinning is for catching wake-ups fast.
+    polling_ = !notified;
   }
 
   /// Wakes this thread if it sleeps for lack of work.
@@ -286,6 +290,7 @@ private:
     if (!ctx)
       return nullptr;
     stop_idling();
+    polling_ = false;
     switched_from_->attach(ctx); // the active context, as pick_next read it
     return ctx;
   }
@@ -389,13 +394,14 @@ private:
     return taken;
   }
 
-  void wait_until(time_point const &wake_at) {
+  /// Sleeps until wake() or `wake_at`; whether wake() came.
+  bool wait_until(time_point const &wake_at) {
     std::unique_lock lock(mutex_);
     if (wake_at == time_point::max())
       wakeup_.wait(lock, [this] { return notified_; });
     else
       wakeup_.wait_until(lock, wake_at, [this] { return notified_; });
-    notified_ = false;
+    return std::exchange(notified_, false);
   }
 
   const bool worker_;
@@ -409,6 +415,7 @@ private:
   std::unordered_map<pool_algorithm *, view_of_worker> views_;
   time_point last_look_;
   time_point idle_since_;
+  bool polling_ = false; // last woken by the poll's clock, not by work
   std::mutex mutex_;
   std::condition_variable wakeup_;
   bool notified_ = false;
