@@ -2,8 +2,10 @@
 // RUN: %tether_cxx -DRUNTIME_TWIN %s -o %t.bin && %t.bin | %FileCheck %s --check-prefix=RUNTIME
 
 // The fixed heartbeat: stop() cancels the timer, and the handler does not
-// re-arm when it runs because of the cancellation. A one-shot wait that
-// does not re-arm is no ticker at all.
+// re-arm when it runs because of the cancellation, nor after stop() when its
+// wait had already completed (cancel() cannot abort a handler that is
+// already queued: it then runs with success). A one-shot wait that does not
+// re-arm is no ticker at all.
 #include <asio.hpp>
 
 #include <chrono>
@@ -18,16 +20,20 @@ public:
   void start() {
     timer_.expires_after(10ms);
     timer_.async_wait([this](const asio::error_code &ec) {
-      if (ec == asio::error::operation_aborted)
+      if (ec == asio::error::operation_aborted || stopped_)
         return;
       ++beats_;
       start();
     });
   }
-  void stop() { timer_.cancel(); }
+  void stop() {
+    stopped_ = true;
+    timer_.cancel();
+  }
 
 private:
   asio::steady_timer timer_;
+  bool stopped_ = false;
   int beats_ = 0;
 };
 
