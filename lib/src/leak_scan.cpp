@@ -41,7 +41,8 @@ using leak::clock;
 struct observation {
   std::uint64_t epoch = 0;
   task_state state = task_state::running;
-  block_kind kind = block_kind::none;
+  block_description block; // while blocked or sleeping
+  std::int64_t since_ns = 0;
   bool claimed = false;
   bool has_parker = false;
   const void *channel = nullptr; // the sole channel, if a plain send/receive
@@ -79,17 +80,21 @@ observation observe(task_record &r, const channel_map *wanted = nullptr,
                     count_map *found = nullptr) {
   observation seen;
   std::lock_guard lock(r.inspect_mutex);
-  seen.state = r.state.load(std::memory_order_seq_cst);
-  seen.epoch = r.block_epoch.load(std::memory_order_relaxed);
+  const std::uint64_t status = r.status.load(std::memory_order_seq_cst);
+  seen.state = status_state(status);
+  seen.epoch = status_epoch(status);
+  if (seen.state == task_state::running)
+    return seen;
+  seen.block = *r.block.load(std::memory_order_relaxed);
+  seen.since_ns = r.blocked_since_ns.load(std::memory_order_relaxed);
   if (seen.state != task_state::blocked)
     return seen;
-  seen.kind = r.blocked_on.load(std::memory_order_relaxed);
-  if (const parker *p = r.blocked_parker.load(std::memory_order_relaxed)) {
+  if (const parker *p = seen.block.waiting) {
     seen.has_parker = true;
     seen.claimed = p->winner() != -1;
   }
-  const void *handle = r.sole_handle.load(std::memory_order_relaxed);
-  use_count_fn count = r.sole_use_count.load(std::memory_order_relaxed);
+  const void *handle = seen.block.sole_handle;
+  use_count_fn count = seen.block.sole_use_count;
   if (handle && count && shared_ptr_layout_known()) {
     const void *words[2];
     std::memcpy(words, handle, sizeof(words));
@@ -125,20 +130,20 @@ void count_closure_handles(const task_record &r, const channel_map &wanted,
 /// for tasks whose last progress time is only a lower bound.
 class progress_table {
 public:
-  clock::duration without_progress(const task_record &r, std::int64_t now_ns) {
-    const std::uint64_t epoch = r.block_epoch.load(std::memory_order_relaxed);
+  /// `epoch` is the count in the record's status when it was seen running.
+  clock::duration without_progress(const task_record &r, std::uint64_t epoch,
+                                   std::int64_t now_ns) {
     const std::int64_t progress =
         r.last_progress_ns.load(std::memory_order_relaxed);
-    // Exact when it never blocked, or checked its context since it last did.
+    // Exact when it never blocked, or checked its context since it last did;
+    // otherwise its last block ended at some unknown time after it began.
     if (epoch == 0 ||
         progress > r.blocked_since_ns.load(std::memory_order_relaxed))
       return std::chrono::nanoseconds(now_ns - progress);
     std::lock_guard lock(mutex_);
-    auto [entry, added] =
-        seen_.try_emplace(r.id, entry_t{epoch, progress, now_ns});
-    if (!added &&
-        (entry->second.epoch != epoch || entry->second.progress != progress))
-      entry->second = {epoch, progress, now_ns};
+    auto [entry, added] = seen_.try_emplace(r.id, entry_t{epoch, now_ns});
+    if (!added && entry->second.epoch != epoch)
+      entry->second = {epoch, now_ns};
     return std::chrono::nanoseconds(now_ns - entry->second.first_seen);
   }
 
@@ -151,7 +156,6 @@ public:
 private:
   struct entry_t {
     std::uint64_t epoch;
-    std::int64_t progress;
     std::int64_t first_seen;
   };
   std::mutex mutex_;
@@ -175,30 +179,29 @@ leak::task_state public_state(task_state s) {
   return leak::task_state::running;
 }
 
-leak::task_info describe(const task_record &r, std::int64_t now_ns,
-                         const leak::options &opts) {
+/// `seen` is the last observation of `r`.
+leak::task_info describe(const task_record &r, const observation &seen,
+                         std::int64_t now_ns, const leak::options &opts) {
   leak::task_info info;
   info.id = r.id;
   info.name = r.name;
   info.is_task = r.is_task;
   info.spawn_site = r.spawn_site;
-  info.state = public_state(r.state.load(std::memory_order_acquire));
+  info.state = public_state(seen.state);
   if (info.state == leak::task_state::running) {
     info.duration = clock::now() - r.spawned_at;
     if (r.is_task) {
-      info.without_progress = progress().without_progress(r, now_ns);
+      info.without_progress =
+          progress().without_progress(r, seen.epoch, now_ns);
       info.possible_loop = info.without_progress >= opts.loop_threshold;
     }
     return info;
   }
-  const block_kind kind = r.blocked_on.load(std::memory_order_relaxed);
-  const char *type = r.blocked_type.load(std::memory_order_relaxed);
-  info.blocked_on = std::string(to_string(kind));
-  if (type)
-    info.blocked_on = std::string(type) + " " + info.blocked_on;
-  info.block_site = r.block_site.load(std::memory_order_relaxed);
-  info.duration = std::chrono::nanoseconds(
-      now_ns - r.blocked_since_ns.load(std::memory_order_relaxed));
+  info.blocked_on = std::string(to_string(seen.block.kind));
+  if (seen.block.type)
+    info.blocked_on = std::string(seen.block.type) + " " + info.blocked_on;
+  info.block_site = seen.block.site;
+  info.duration = std::chrono::nanoseconds(now_ns - seen.since_ns);
   return info;
 }
 
@@ -226,7 +229,8 @@ bool all_records_blocked() {
   bool any = false;
   task_registry::instance().for_each([&](const task_record &r) {
     any = true;
-    all = all && r.state.load(std::memory_order_relaxed) == task_state::blocked;
+    all = all && status_state(r.status.load(std::memory_order_relaxed)) ==
+                     task_state::blocked;
   });
   return any && all;
 }
@@ -261,9 +265,12 @@ leak::report scan(const leak::options &opts) {
         wanted.emplace(e.first.channel, e.first.control);
     for (auto &e : entries)
       e.second = observe(*e.record, &wanted, &e.closure_handles);
-    now_ns = steady_now_ns();
+    // The precise clock: tasks stamp their records with a time it has read.
+    now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                 clock::now().time_since_epoch())
+                 .count();
     for (const auto &e : entries) {
-      described.emplace(e.record, describe(*e.record, now_ns, opts));
+      described.emplace(e.record, describe(*e.record, e.second, now_ns, opts));
       alive.insert(e.record->id);
     }
   });
@@ -301,9 +308,9 @@ leak::report scan(const leak::options &opts) {
   // blocked scopes without a parker; nothing can ever wake them.
   for (const auto &e : entries)
     if (e.is_task && stable(e) && !e.second.has_parker &&
-        (e.second.kind == block_kind::chan_send ||
-         e.second.kind == block_kind::chan_recv ||
-         e.second.kind == block_kind::select))
+        (e.second.block.kind == block_kind::chan_send ||
+         e.second.block.kind == block_kind::chan_recv ||
+         e.second.block.kind == block_kind::select))
       dead.insert(&e);
 
   // Global deadlock: every record parked throughout, at least one of them a

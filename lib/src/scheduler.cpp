@@ -1,5 +1,6 @@
 #include "scheduler.hpp"
 
+#include "recent_clock.hpp"
 #include "recycling_pool.hpp"
 #include "sanitizer_fibers.hpp"
 #include "task_registry.hpp"
@@ -215,7 +216,9 @@ public:
     // While another worker has tasks queued, wake often enough to see it
     // busy (see busy_for) and take them.
     const auto poll = others_have_queued() ? busy_for : idle_poll;
+    worker_sleeps();
     const bool notified = wait_until(std::min(wake_at, now + poll));
+    worker_wakes();
     shared_queue().wake_up(this);
     // Woken by the clock rather than by work: one look at the others (the
     // dispatcher's next pick steals if it should) and back to sleep, with no
@@ -565,7 +568,9 @@ void task_finishing() noexcept {
 void ensure_workers_started() {
   static const bool started = [] {
     const runtime_thread_scope ours; // workers are never reported as leaks
-    for (std::size_t i = 0, n = worker_count(); i < n; ++i)
+    const std::size_t workers = worker_count();
+    start_recent_clock(workers);
+    for (std::size_t i = 0; i < workers; ++i)
       std::thread(run_worker).detach();
     return true;
   }();

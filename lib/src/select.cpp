@@ -143,8 +143,7 @@ int run_select(select_case *const *cases, std::size_t count,
     }
     locks.unlock();
     {
-      blocked_scope blocked(info.kind, info.site, info.type, info.object,
-                            &parker);
+      blocked_scope blocked(info.kind, info.site, info.type, &parker);
       parker.park();
     }
     const int winner = parker.winner();

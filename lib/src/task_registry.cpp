@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "leak_internal.hpp"
+#include "recent_clock.hpp"
 #include "sanitizer_fibers.hpp"
 
 namespace tether::detail {
@@ -166,30 +167,35 @@ std::string_view to_string(block_kind kind) noexcept {
   return "unknown";
 }
 
-blocked_scope::blocked_scope(block_kind kind, std::source_location site,
-                             const char *type, const void *object,
-                             const parker *waiting, const void *sole_handle,
-                             use_count_fn sole_use_count) noexcept
-    : record_(tracking_enabled.load(std::memory_order_relaxed)
-                  ? &current_record()
-                  : nullptr) {
+namespace {
+/// Now, for `r`'s records: a task runs on a worker, which keeps the recent
+/// clock fresh; a plain thread reads the clock (its blocking is slow anyway).
+std::int64_t now_for(const task_record &r) noexcept {
+  return r.is_task ? recent_now_ns() : steady_now_ns();
+}
+
+/// `status` with its count bumped and its state set to `state`.
+std::uint64_t next_status(const task_record &r, task_state state) noexcept {
+  const std::uint64_t old = r.status.load(std::memory_order_relaxed);
+  return (status_epoch(old) + 1) << 2 | static_cast<std::uint64_t>(state);
+}
+} // namespace
+
+blocked_scope::blocked_scope(const block_description &what) noexcept
+    : what_(what), record_(tracking_enabled.load(std::memory_order_relaxed)
+                               ? &current_record()
+                               : nullptr) {
   if (!record_)
     return;
   task_record &r = *record_;
-  r.blocked_on.store(kind, std::memory_order_relaxed);
-  r.blocked_type.store(type, std::memory_order_relaxed);
-  r.block_site.store(site, std::memory_order_relaxed);
-  r.blocked_object.store(object, std::memory_order_relaxed);
-  r.blocked_parker.store(waiting, std::memory_order_relaxed);
-  r.sole_handle.store(sole_handle, std::memory_order_relaxed);
-  r.sole_use_count.store(sole_use_count, std::memory_order_relaxed);
-  r.blocked_since_ns.store(steady_now_ns(), std::memory_order_relaxed);
-  r.block_epoch.store(r.block_epoch.load(std::memory_order_relaxed) + 1,
-                      std::memory_order_relaxed);
-  r.state.store(kind == block_kind::sleep ? task_state::sleeping
-                                          : task_state::blocked,
-                std::memory_order_release);
-  if (!r.is_task && kind != block_kind::sleep)
+  r.block.store(&what_, std::memory_order_relaxed);
+  r.blocked_since_ns.store(now_for(r), std::memory_order_relaxed);
+  const bool sleeps = what.kind == block_kind::sleep;
+  // Release: a detector that sees the state also sees what_ and the time.
+  r.status.store(
+      next_status(r, sleeps ? task_state::sleeping : task_state::blocked),
+      std::memory_order_release);
+  if (!r.is_task && !sleeps)
     on_thread_blocked(true);
 }
 
@@ -197,41 +203,33 @@ blocked_scope::~blocked_scope() {
   if (!record_)
     return;
   task_record &r = *record_;
-  const bool thread_blocked =
-      !r.is_task &&
-      r.state.load(std::memory_order_relaxed) == task_state::blocked;
-  // Blocking counts as progress for the loop detector: the time it began is
-  // a lower bound for when it ended, without a second clock read.
-  r.last_progress_ns.store(r.blocked_since_ns.load(std::memory_order_relaxed),
-                           std::memory_order_relaxed);
-  r.blocked_on.store(block_kind::none, std::memory_order_relaxed);
-  r.block_epoch.store(r.block_epoch.load(std::memory_order_relaxed) + 1,
-                      std::memory_order_relaxed);
   // Dekker with the detector (leak_scan.cpp): either it sees us running, or
   // we see it inspecting and wait until it has let go of our stack objects
-  // (the parker and the channel handle die when this scope's caller returns).
+  // (what_, the parker and the channel handle die when this scope's caller
+  // returns).
+  const std::uint64_t running = next_status(r, task_state::running);
   bool inspected;
   if (asymmetric_fences()) {
     // Release, as the seq_cst store was, for readers of the other fields;
     // a plain store on x86.
-    r.state.store(task_state::running, std::memory_order_release);
+    r.status.store(running, std::memory_order_release);
     std::atomic_signal_fence(std::memory_order_seq_cst);
     inspected = inspections.load(std::memory_order_relaxed) != 0;
   } else {
-    r.state.store(task_state::running, std::memory_order_seq_cst);
+    r.status.store(running, std::memory_order_seq_cst);
     inspected = inspections.load(std::memory_order_seq_cst) != 0;
   }
   if (inspected)
     std::lock_guard wait_for_detector(r.inspect_mutex);
-  if (thread_blocked)
+  if (!r.is_task && what_.kind != block_kind::sleep)
     on_thread_blocked(false);
 }
 
 void note_progress() noexcept {
   if (!tracking_enabled.load(std::memory_order_relaxed))
     return;
-  current_record().last_progress_ns.store(steady_now_ns(),
-                                          std::memory_order_relaxed);
+  task_record &r = current_record();
+  r.last_progress_ns.store(now_for(r), std::memory_order_relaxed);
 }
 
 void note_closure(const void *closure, std::size_t size) noexcept {

@@ -30,7 +30,7 @@ void wait_group::wait(std::source_location site) {
   waiters_.push_back(node);
   lock.unlock();
   detail::blocked_scope blocked(detail::block_kind::wait_group, site, nullptr,
-                                nullptr, &parker);
+                                &parker);
   parker.park();
 }
 

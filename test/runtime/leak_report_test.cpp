@@ -1,7 +1,11 @@
 // leak::verify_none, its ignore rules and the report format.
 #include "leak_test_util.hpp"
 
+#include <atomic>
+#include <cstdint>
 #include <sstream>
+#include <string>
+#include <vector>
 
 using namespace std::chrono_literals;
 using tether_test::find_task;
@@ -55,6 +59,57 @@ TEST(LeakReport, NamesTheTaskItsSitesAndWhatItWaitsFor) {
   EXPECT_NE(text.find("spawned at "), std::string::npos) << text;
   EXPECT_NE(text.find("blocked at "), std::string::npos) << text;
   (void)ch.recv();
+}
+
+TEST(LeakReport, BlockedForCountsFromTheBlock) {
+  auto ch = tether::make_chan<int>();
+  const auto before_spawn = std::chrono::steady_clock::now();
+  tether::go("waits-a-while", [ch] { (void)ch.recv(); });
+  ASSERT_TRUE(wait_blocked("waits-a-while"));
+  std::this_thread::sleep_for(200ms);
+  auto t = find_task(leak::live_tasks(), "waits-a-while");
+  const auto since_spawn = std::chrono::steady_clock::now() - before_spawn;
+  ASSERT_TRUE(t);
+  EXPECT_GE(t->duration, 200ms);
+  // Stamped from the recent clock, which lags by about a tick at most.
+  EXPECT_LE(t->duration, since_spawn + 50ms);
+  ch.close();
+}
+
+// A stale "recent" clock would date each block back to before the task's
+// long slice: the ticker must keep it fresh while no worker switches.
+TEST(LeakReport, BlockedForIsFreshWhileEveryWorkerRunsOneLongSlice) {
+  const unsigned tasks = std::thread::hardware_concurrency() + 1;
+  auto ch = tether::make_chan<int>();
+  std::vector<std::atomic<std::int64_t>> slice_ended(tasks);
+  auto ns_now = [] {
+    return std::chrono::steady_clock::now().time_since_epoch().count();
+  };
+  tether::wait_group finished; // the tasks use slice_ended until they end
+  finished.add(static_cast<int>(tasks));
+  for (unsigned i = 0; i < tasks; ++i)
+    tether::go("spins-then-blocks-" + std::to_string(i),
+               [ch, &slice_ended, &finished, i, ns_now] {
+                 const auto until = std::chrono::steady_clock::now() + 300ms;
+                 while (std::chrono::steady_clock::now() < until) {
+                 }
+                 slice_ended[i].store(ns_now());
+                 (void)ch.recv();
+                 finished.done();
+               });
+  for (unsigned i = 0; i < tasks; ++i)
+    ASSERT_TRUE(wait_blocked("spins-then-blocks-" + std::to_string(i)));
+  const auto live = leak::live_tasks();
+  const std::int64_t now = ns_now();
+  for (unsigned i = 0; i < tasks; ++i) {
+    auto t = find_task(live, "spins-then-blocks-" + std::to_string(i));
+    ASSERT_TRUE(t);
+    EXPECT_LE(t->duration,
+              std::chrono::nanoseconds(now - slice_ended[i].load()) + 100ms)
+        << "task " << i;
+  }
+  ch.close();
+  finished.wait();
 }
 
 TEST(LeakReport, IgnoreByNameFunctionAndBaseline) {

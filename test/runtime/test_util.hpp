@@ -62,7 +62,8 @@ std::optional<std::optional<T>> recv_within(const tether::recv_chan<T> &ch,
 /// is parked in the runtime.
 inline bool wait_until_parked(const tether::detail::task_record &record) {
   const auto give_up = std::chrono::steady_clock::now() + patience;
-  while (record.state.load(std::memory_order_acquire) ==
+  while (tether::detail::status_state(
+             record.status.load(std::memory_order_acquire)) ==
          tether::detail::task_state::running) {
     if (std::chrono::steady_clock::now() > give_up)
       return false;

@@ -25,9 +25,8 @@ recv_result<T> recv_unless(const std::shared_ptr<chan_state<T>> &state,
   auto take = [&](std::optional<T> v) { result.value = std::move(v); };
   recv_case<T, decltype(take)> value_case(state, take, site);
   select_case *cases[] = {&value_case, &give_up};
-  const int taken = run_select(
-      cases, 2,
-      {block_kind::chan_recv, site, chan_type_name<T>(), state.get()});
+  const int taken =
+      run_select(cases, 2, {block_kind::chan_recv, site, chan_type_name<T>()});
   result.status = taken == 1     ? chan_status::cancelled
                   : result.value ? chan_status::ok
                                  : chan_status::closed;
@@ -40,9 +39,8 @@ chan_status send_unless(const std::shared_ptr<chan_state<T>> &state, T value,
   send_case<T, std::nullptr_t> value_case(state, std::move(value), nullptr,
                                           site);
   select_case *cases[] = {&value_case, &give_up};
-  const int taken = run_select(
-      cases, 2,
-      {block_kind::chan_send, site, chan_type_name<T>(), state.get()});
+  const int taken =
+      run_select(cases, 2, {block_kind::chan_send, site, chan_type_name<T>()});
   return taken == 0 ? chan_status::ok : chan_status::cancelled;
 }
 

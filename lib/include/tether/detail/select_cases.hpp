@@ -59,7 +59,6 @@ struct block_info {
   block_kind kind = block_kind::select;
   std::source_location site;
   const char *type = nullptr;
-  const void *object = nullptr;
 };
 
 /// Runs a select over `count` cases; returns the index of the case taken.

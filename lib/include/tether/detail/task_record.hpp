@@ -44,6 +44,29 @@ template <class S> long shared_use_count(const void *handle) noexcept {
   return static_cast<const std::shared_ptr<S> *>(handle)->use_count();
 }
 
+/// What a blocked task waits for. It lives in the blocked_scope, on the
+/// task's stack, so starting a scope stores one pointer, not each field.
+struct block_description {
+  block_kind kind = block_kind::none;
+  std::source_location site;
+  const char *type = nullptr; ///< e.g. "int" for chan<int>
+  /// The parker of the blocking call; claimed = a wake-up is coming.
+  const parker *waiting = nullptr;
+  /// For a plain send/receive: the handle it runs on and how to count its
+  /// channel's handles; nullptr for selects and cancellable operations.
+  const void *sole_handle = nullptr;
+  use_count_fn sole_use_count = nullptr;
+};
+
+/// The two halves of task_record::status.
+[[nodiscard]] constexpr task_state status_state(std::uint64_t status) noexcept {
+  return static_cast<task_state>(status & 3);
+}
+[[nodiscard]] constexpr std::uint64_t
+status_epoch(std::uint64_t status) noexcept {
+  return status >> 2;
+}
+
 struct task_record {
   task_record() = default;
   task_record(const task_record &) = delete;
@@ -59,26 +82,17 @@ struct task_record {
   std::chrono::steady_clock::time_point spawned_at;
   bool is_task = true; ///< false for a plain thread that blocked in tether
 
-  std::atomic<task_state> state{task_state::running};
-  std::atomic<block_kind> blocked_on{block_kind::none};
-  std::atomic<const char *> blocked_type{nullptr}; ///< e.g. "int" for chan<int>
-  std::atomic<std::source_location> block_site{};
-  std::atomic<std::int64_t> blocked_since_ns{0}; ///< steady_clock
-  std::atomic<const void *> blocked_object{
-      nullptr}; ///< channel state, for reachability
-  /// Last time the task blocked, slept or checked its context (steady ns).
+  /// The task_state in the low two bits and, above them, a count bumped
+  /// when a blocked scope starts and when it ends: one word, so that the
+  /// detector reads both at once (see status_state and status_epoch).
+  std::atomic<std::uint64_t> status{0};
+  /// What the current blocked scope waits for; followed only while `status`
+  /// says blocked or sleeping, under inspect_mutex (see blocked_scope).
+  std::atomic<const block_description *> block{nullptr};
+  /// When the current or last blocked scope started (steady ns).
+  std::atomic<std::int64_t> blocked_since_ns{0};
+  /// When the task started or last checked its context (steady ns).
   std::atomic<std::int64_t> last_progress_ns{0};
-
-  // For the leak detector (see lib/src/leak_scan.cpp): a consistent view of
-  // a blocked party needs to know whether a wake-up is already on its way.
-  /// Bumped when a blocked scope starts and when it ends.
-  std::atomic<std::uint64_t> block_epoch{0};
-  /// The parker of the current blocking call; claimed = a wake-up is coming.
-  std::atomic<const parker *> blocked_parker{nullptr};
-  /// For a plain send/receive: the handle it runs on and how to count its
-  /// channel's handles; nullptr for selects and cancellable operations.
-  std::atomic<const void *> sole_handle{nullptr};
-  std::atomic<use_count_fn> sole_use_count{nullptr};
   /// The task's closure (its captures and bound arguments), set at start.
   const void *closure = nullptr;
   std::size_t closure_size = 0;
@@ -115,23 +129,24 @@ struct task_record {
 /// can ever wake, and reports it as definitely leaked.
 class blocked_scope {
 public:
+  explicit blocked_scope(const block_description &what) noexcept;
   blocked_scope(block_kind kind, std::source_location site,
-                const char *type = nullptr, const void *object = nullptr,
-                const parker *waiting = nullptr,
-                const void *sole_handle = nullptr,
-                use_count_fn sole_use_count = nullptr) noexcept;
+                const char *type = nullptr,
+                const parker *waiting = nullptr) noexcept
+      : blocked_scope(block_description{kind, site, type, waiting}) {}
   /// A plain send or receive that waits on `state`'s channel alone.
   template <class S>
   blocked_scope(block_kind kind, std::source_location site, const char *type,
                 const std::shared_ptr<S> &state, const parker &waiting) noexcept
-      : blocked_scope(kind, site, type, state.get(), &waiting, &state,
-                      &shared_use_count<S>) {}
+      : blocked_scope(block_description{kind, site, type, &waiting, &state,
+                                        &shared_use_count<S>}) {}
   ~blocked_scope();
   blocked_scope(const blocked_scope &) = delete;
   blocked_scope &operator=(const blocked_scope &) = delete;
 
 private:
-  task_record *record_;
+  block_description what_;
+  task_record *record_; ///< nullptr while tracking is off
 };
 
 /// Records that the calling task looked at its context or stop token.
