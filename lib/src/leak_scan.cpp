@@ -266,9 +266,7 @@ leak::report scan(const leak::options &opts) {
     for (auto &e : entries)
       e.second = observe(*e.record, &wanted, &e.closure_handles);
     // The precise clock: tasks stamp their records with a time it has read.
-    now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                 clock::now().time_since_epoch())
-                 .count();
+    now_ns = precise_now_ns();
     for (const auto &e : entries) {
       described.emplace(e.record, describe(*e.record, e.second, now_ns, opts));
       alive.insert(e.record->id);

@@ -3,20 +3,15 @@
 #include <thread>
 
 #include <tether/config.hpp>
+#include <tether/detail/task_record.hpp>
 
 #include "thread_registry.hpp"
 
 namespace tether::detail {
 namespace {
 
-std::int64_t steady_ns() noexcept {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
 void publish() noexcept {
-  recent_clock_ns.store(steady_ns(), std::memory_order_relaxed);
+  recent_clock_ns.store(precise_now_ns(), std::memory_order_relaxed);
 }
 
 /// Workers asleep for lack of work.

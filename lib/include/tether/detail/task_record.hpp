@@ -107,6 +107,13 @@ struct task_record {
 /// The record of the calling task, or of the calling plain thread.
 [[nodiscard]] task_record &current_record() noexcept;
 
+/// steady_clock::now() in nanoseconds.
+[[nodiscard]] inline std::int64_t precise_now_ns() noexcept {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 /// The monotonic clock at tick resolution (a few ms): what records store.
 /// steady_clock::now() costs 60-90 ns under kvm-clock, the coarse clock
 /// ~10 ns, and reports need milliseconds, not nanoseconds. Same epoch as
@@ -117,9 +124,7 @@ struct task_record {
   clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
   return std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
 #else
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return precise_now_ns();
 #endif
 }
 
